@@ -1,0 +1,51 @@
+package dev.frameloop.ml.cli;
+
+import dev.frameloop.collector.cli.ExitCodes;
+import dev.frameloop.collector.cli.UserFacingException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The {@code frameloop} command: the root that lists every subcommand. */
+@Command(name = "frameloop",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Run a sched_ext gaming scheduler, record what it and the kernel see, learn from it, and feed it back.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class FrameloopMain implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with the one exception-to-exit-code mapping every command shares. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new FrameloopMain());
+        cli.setExecutionExceptionHandler(FrameloopMain::handleExecutionException);
+        return cli;
+    }
+
+    private static int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        if (e instanceof UserFacingException u) {
+            err.println("frameloop " + cmd.getCommandName() + ": " + u.getMessage());
+            err.flush();
+            return u.exitCode();
+        }
+        err.println("frameloop " + cmd.getCommandName() + ": unexpected error: " + e);
+        e.printStackTrace(err);
+        err.flush();
+        return ExitCodes.FAILURE;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
