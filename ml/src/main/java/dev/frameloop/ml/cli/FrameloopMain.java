@@ -14,6 +14,7 @@ import java.io.PrintWriter;
         description = "Run a sched_ext gaming scheduler, record what it and the kernel see, learn from it, and feed it back.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                NotebookCommand.class,
         })
 public final class FrameloopMain implements Runnable {
 
@@ -35,11 +36,11 @@ public final class FrameloopMain implements Runnable {
     private static int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         if (e instanceof UserFacingException u) {
-            err.println("frameloop " + cmd.getCommandName() + ": " + u.getMessage());
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + u.getMessage());
             err.flush();
             return u.exitCode();
         }
-        err.println("frameloop " + cmd.getCommandName() + ": unexpected error: " + e);
+        err.println(cmd.getCommandSpec().qualifiedName() + ": unexpected error: " + e);
         e.printStackTrace(err);
         err.flush();
         return ExitCodes.FAILURE;
