@@ -26,9 +26,24 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
             };
         }
         try {
-            return Duration.parse(v);
+            return Duration.parse(v.toUpperCase(java.util.Locale.ROOT));
         } catch (DateTimeParseException e) {
             throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (examples: 500ms, 30s, 10m, 2h)");
         }
+    }
+
+    /** The shortest of the forms {@link #convert} reads that states {@code d} exactly: {@code 90s}, {@code 10m}, {@code 250ms}. */
+    static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 3_600_000 == 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0) {
+            return ms / 60_000 + "m";
+        }
+        if (ms % 1000 == 0) {
+            return ms / 1000 + "s";
+        }
+        return ms + "ms";
     }
 }

@@ -75,7 +75,7 @@ public final class NotebookRunCommand implements Callable<Integer> {
                         + (out == null ? "" : " (executed notebook: " + out + ")"));
             }
             case TIMEOUT -> throw new UserFacingException(ExitCodes.TIMEOUT, "cell "
-                    + result.failedCell().map(i -> Integer.toString(i + 1)).orElse("?") + " ran longer than --timeout " + timeout
+                    + result.failedCell().map(i -> Integer.toString(i + 1)).orElse("?") + " ran longer than --timeout " + DurationConverter.format(timeout)
                     + "; raise --timeout or make the cell faster");
             default -> {
                 err.println(tail(result.log(), 30));

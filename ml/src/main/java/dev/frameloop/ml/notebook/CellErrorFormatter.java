@@ -55,6 +55,12 @@ public final class CellErrorFormatter {
                 "  " + declaration + " refers to undeclared " + String.join(", ", missing)));
     }
 
+    /** A snippet stopped by an interrupt (Jupyter's "interrupt kernel", or nbclient's timeout). */
+    public CellEvaluationException interrupted(CellSnippet snippet) {
+        String message = "interrupted while running the snippet that starts at line " + snippet.firstLine();
+        return new CellEvaluationException(message, snippet.firstLine(), List.of("Interrupted: " + message));
+    }
+
     /** A snippet that threw while running in cell {@code cell}. */
     public CellEvaluationException runtime(CellSnippet snippet, int cell, JShellException thrown) {
         List<String> lines = new ArrayList<>();

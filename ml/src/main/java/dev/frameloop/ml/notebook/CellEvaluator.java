@@ -12,8 +12,10 @@ import jdk.jshell.spi.ExecutionEnv;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -91,6 +93,9 @@ public final class CellEvaluator implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("JShell reported no event for: " + snippet.source()));
         Snippet s = main.snippet();
         Object value = control.takeLastValue();
+        if (control.takeStopped()) {
+            throw errors.interrupted(snippet);
+        }
         if (main.status() == Snippet.Status.REJECTED) {
             List<Diag> diags = shell.diagnostics(s).filter(Diag::isError).collect(Collectors.toCollection(ArrayList::new));
             throw errors.compilation(snippet, diags);
@@ -109,7 +114,7 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private static String describe(DeclarationSnippet d) {
-        String kind = d.kind().name().toLowerCase(java.util.Locale.ROOT);
+        String kind = d.kind().name().toLowerCase(Locale.ROOT);
         return kind + " " + d.name();
     }
 
@@ -117,7 +122,7 @@ public final class CellEvaluator implements AutoCloseable {
     public Completions complete(String code, int cursor) {
         int[] anchor = new int[1];
         List<String> names = shell.sourceCodeAnalysis().completionSuggestions(code, cursor, anchor).stream()
-                .sorted(java.util.Comparator.comparing((SourceCodeAnalysis.Suggestion s) -> !s.matchesType()))
+                .sorted(Comparator.comparing((SourceCodeAnalysis.Suggestion s) -> !s.matchesType()))
                 .map(SourceCodeAnalysis.Suggestion::continuation)
                 .distinct()
                 .collect(Collectors.toList());

@@ -48,10 +48,7 @@ public final class Display {
     }
 
     private static BaseKernel kernel() {
-        try {
-            return BaseKernel.notebookKernel();
-        } catch (NullPointerException e) {
-            throw new IllegalStateException("Display works only in a cell run by the frameloop notebook kernel", e);
-        }
+        return NotebookKernel.running().orElseThrow(() ->
+                new IllegalStateException("Display works only in a cell run by the frameloop notebook kernel"));
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * Runs snippets inside the kernel's JVM, so a cell's value reaches the kernel as the object
@@ -26,13 +27,16 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     });
     private volatile Future<Object> running;
     private Object lastValue;
+    private boolean stopped;
 
     /** Returns an empty string to JShell (nothing renders values as text) and keeps the value. */
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         lastValue = null;
-        Future<Object> task = cellThread.submit(() -> doitMethod.invoke(null));
-        running = task;
+        stopped = false;
+        FutureTask<Object> task = new FutureTask<>(() -> doitMethod.invoke(null));
+        running = task; // before it runs, so a stop() from the moment it starts reaches it
+        cellThread.execute(task);
         try {
             lastValue = task.get();
             return "";
@@ -43,6 +47,7 @@ final class InProcessExecutionControl extends DirectExecutionControl {
             }
             throw e;
         } catch (CancellationException e) {
+            stopped = true;
             throw new StoppedException();
         } finally {
             running = null;
@@ -54,6 +59,13 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         Object v = lastValue;
         lastValue = null;
         return v;
+    }
+
+    /** Whether the last snippet was stopped by {@link #stop()} (JShell reports nothing for it); forgets it. */
+    boolean takeStopped() {
+        boolean s = stopped;
+        stopped = false;
+        return s;
     }
 
     /** Interrupts the running snippet; code that never checks for interrupts runs on. */

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The frameloop Jupyter kernel: Java cells evaluated by JShell inside this JVM, with the
@@ -66,6 +67,11 @@ public final class NotebookKernel extends BaseKernel {
             connection.connect();
             connection.waitUntilClose();
         }
+    }
+
+    /** The kernel serving this JVM's notebook, between its startup and shutdown. */
+    static Optional<BaseKernel> running() {
+        return Optional.ofNullable(notebookKernel);
     }
 
     @Override

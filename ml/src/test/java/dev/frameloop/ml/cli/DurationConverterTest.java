@@ -22,6 +22,15 @@ class DurationConverterTest {
     }
 
     @Test
+    void shouldFormatInTheLargestExactUnit() {
+        assertEquals("5s", DurationConverter.format(Duration.ofSeconds(5)));
+        assertEquals("90s", DurationConverter.format(Duration.ofSeconds(90)));
+        assertEquals("10m", DurationConverter.format(Duration.ofMinutes(10)));
+        assertEquals("2h", DurationConverter.format(Duration.ofHours(2)));
+        assertEquals("1500ms", DurationConverter.format(Duration.ofMillis(1500)));
+    }
+
+    @Test
     void shouldRefuseWhatIsNotADuration() {
         assertThrows(CommandLine.TypeConversionException.class, () -> converter.convert("ten minutes"));
     }

@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -101,6 +104,21 @@ class CellEvaluatorTest {
                 evaluator.evaluate(13, "int x13 = 0;\nint dangling() {\n    return missingHelper();\n}"));
         assertEquals(2, e.cellLine());
         assertTrue(e.getMessage().contains("method dangling refers to undeclared method missingHelper()"), e.getMessage());
+    }
+
+    @Test
+    void shouldReportAnInterruptedCellAsAnErrorAndKeepTheSession() throws Exception {
+        evaluator.evaluate(15, "int kept = 7;");
+        CompletableFuture<Optional<Object>> running = CompletableFuture.supplyAsync(() -> evaluator.evaluate(16,
+                "int unused = 0;\n{\n    dev.frameloop.ml.notebook.SnippetStarted.LATCH.countDown();\n    Thread.sleep(60_000);\n}"));
+        assertTrue(SnippetStarted.LATCH.await(30, TimeUnit.SECONDS), "the snippet never started");
+        evaluator.interrupt();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> running.get(30, TimeUnit.SECONDS));
+        CellEvaluationException cause = assertInstanceOf(CellEvaluationException.class, e.getCause());
+        assertEquals(2, cause.cellLine());
+        assertTrue(cause.getMessage().contains("starts at line 2"), cause.getMessage());
+        assertTrue(cause.getMessage().startsWith("interrupted"), cause.getMessage());
+        assertEquals(Optional.of(8), evaluator.evaluate(17, "kept + 1"));
     }
 
     @Test
