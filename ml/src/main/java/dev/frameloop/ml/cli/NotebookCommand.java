@@ -7,9 +7,11 @@ import picocli.CommandLine.Command;
 @Command(name = "notebook",
         mixinStandardHelpOptions = true,
         description = {
-                "Jupyter notebooks in Java: install the frameloop kernel, run a notebook headless.",
+                "Java notebooks: install the Jupyter kernel, run a notebook headless.",
+                "",
                 "The kernel evaluates cells with JShell, with frameloop's classes importable; Tablesaw tables show as HTML,"
-                        + " XChart charts and images as PNG."},
+                        + " XChart charts and images as PNG, errors name the cell line.",
+                ""},
         subcommands = {
                 NotebookInstallKernelCommand.class,
                 NotebookRunCommand.class,

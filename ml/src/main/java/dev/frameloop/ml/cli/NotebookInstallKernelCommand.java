@@ -15,10 +15,12 @@ import java.util.concurrent.Callable;
 @Command(name = "install-kernel",
         mixinStandardHelpOptions = true,
         description = {
-                "Installs the frameloop Java kernel for Jupyter (a kernelspec whose kernel.json runs",
-                "`java -jar <this frameloop.jar> notebook kernel {connection_file}` with the Java running now).",
-                "Uses `jupyter kernelspec install` when it is on PATH, else writes kernels/NAME/kernel.json",
-                "into Jupyter's data directory itself. Replaces a kernelspec of the same name."})
+                "Installs the frameloop Java kernel for Jupyter.",
+                "",
+                "Writes a kernelspec whose kernel.json runs `java -jar <this frameloop.jar> notebook kernel {connection_file}`"
+                        + " with the Java running now: through `jupyter kernelspec install` when it is on PATH, else straight into"
+                        + " Jupyter's data directory. Replaces a kernelspec of the same name.",
+                ""})
 public final class NotebookInstallKernelCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

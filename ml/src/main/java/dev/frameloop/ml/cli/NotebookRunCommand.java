@@ -20,12 +20,15 @@ import java.util.concurrent.Callable;
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {
-                "Executes NOTEBOOK headless with Debian's Jupyter (nbclient) and the frameloop kernel of this build,",
-                "cell by cell; stops at the first cell error, prints that cell's error and exits non-zero.",
-                "The notebook file itself is never modified. The data directory reaches the notebook as",
-                "Notebook.dataDir() (environment variable FRAMELOOP_DATA).",
-                "Exit codes: 0 all cells ran, 1 a cell failed or the kernel died, 2 bad arguments or notebook,",
-                "3 Jupyter is not installed, 4 a file could not be read, 124 a cell ran past --timeout."})
+                "Executes a notebook headless and fails on the first cell error.",
+                "",
+                "Runs NOTEBOOK cell by cell with Debian's Jupyter (nbclient) and this build's frameloop kernel."
+                        + " At the first cell error it stops, prints that cell's error with the cell line, and exits non-zero."
+                        + " The notebook file is never modified; --out keeps the executed copy, outputs included.",
+                "The data directory reaches the notebook as Notebook.dataDir() (environment variable FRAMELOOP_DATA).",
+                "Exit codes: 0 every cell ran; 1 a cell failed or the kernel died; 2 bad arguments or not a notebook;"
+                        + " 3 Jupyter is not installed; 4 a file could not be read; 124 a cell ran past --timeout.",
+                ""})
 public final class NotebookRunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
