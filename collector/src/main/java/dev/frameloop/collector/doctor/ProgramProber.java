@@ -43,7 +43,7 @@ final class ProgramProber {
 
     ProgramCheck probe(ProgramKind kind) {
         if (!LibBpf.isAvailable()) {
-            return ProgramCheck.loadFailed("not tried: " + LibBpf.unavailableReason());
+            return ProgramCheck.loadFailed("not tried: libbpf is missing (see libbpf below)");
         }
         try {
             return kind == ProgramKind.STRUCT_OPS ? probeStructOps() : probeTracing(kind);

@@ -60,7 +60,7 @@ public final class LibBpf {
     /** Why libbpf could not be loaded, or null when it was. */
     public static String unavailableReason() {
         return Loader.FAILURE == null ? null
-                : LIBRARY + " could not be loaded (" + Loader.FAILURE.getMessage()
+                : LIBRARY + " could not be loaded (" + firstLines(String.valueOf(Loader.FAILURE.getMessage()))
                 + "); install Debian package 'libbpf1' (sudo apt-get install libbpf1, or sudo bin/setup)";
     }
 
@@ -69,6 +69,12 @@ public final class LibBpf {
         if (!isAvailable()) {
             throw new IllegalStateException(unavailableReason());
         }
+    }
+
+    /** JNA lists every place it looked, one per line; the first two lines say what went wrong. */
+    private static String firstLines(String message) {
+        String[] lines = message.strip().split("\n");
+        return lines.length == 1 ? lines[0] : lines[0].strip() + " " + lines[1].strip();
     }
 
     private static final class Loader {
