@@ -21,6 +21,8 @@ import java.util.List;
  *   |                          timestamp_ns                         |  8
  *   |                                                               |
  *   +---------------------------------------------------------------+
+ *   |          payload (filler up to the record's length)         ...  16
+ *   +---------------------------------------------------------------+
  * </pre>
  */
 public final class BenchRecordLayout {

@@ -29,7 +29,7 @@ package dev.frameloop.core.ring;
  *  +---------------------------------------------------------------+
  *  |                    payload (length bytes)                   ...  8
  *  +---------------------------------------------------------------+
- *  |          zero to 7 bytes up to the next 8-byte position        |
+ *  |     padding: 0 to 7 bytes, up to the next 8-byte position     |
  *  +---------------------------------------------------------------+
  *
  *  len, as a little-endian u32 value:

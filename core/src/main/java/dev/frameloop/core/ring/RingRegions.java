@@ -8,7 +8,9 @@ import java.util.Objects;
  * (read-write, {@code consumer_pos}), the producer page (read-only, {@code producer_pos}) and
  * the data area mapped twice (read-only, {@code 2 * size} bytes). See
  * {@link RingBufferDescriptor} for the layout. The buffers are used as given (no copies);
- * whoever mapped the memory owns it and must keep it mapped while a reader uses it.
+ * whoever mapped the memory owns it and must keep it mapped while a reader uses it. The
+ * producer page and data area may be writable views of read-only mappings (as JNA gives
+ * them): the reader never writes them and hands handlers a read-only view.
  */
 public final class RingRegions {
     private final ByteBuffer consumerPage;
