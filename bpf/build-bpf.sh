@@ -41,6 +41,12 @@ for src in "$here"/src/*.bpf.c; do
   mv "$obj.tmp" "$obj"
 done
 
+# the wire-format headers must also compile as userspace C (<linux/types.h> instead of vmlinux.h)
+for header in "$here"/include/frameloop/*.h; do
+  [ -e "$header" ] || continue
+  cc -fsyntax-only -std=gnu11 -Wall -Wextra -Werror -I"$here/include" -x c "$header"
+done
+
 for src in "$here"/tools/*.c; do
   [ -e "$src" ] || continue
   name=$(basename "$src" .c)
