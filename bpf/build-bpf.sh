@@ -44,6 +44,7 @@ done
 # the wire-format headers must also compile as userspace C (<linux/types.h> instead of vmlinux.h)
 for header in "$here"/include/frameloop/*.h; do
   [ -e "$header" ] || continue
+  case "$header" in *.bpf.h) continue ;; esac  # BPF-only headers (kfuncs) need vmlinux.h
   cc -fsyntax-only -std=gnu11 -Wall -Wextra -Werror -I"$here/include" -x c "$header"
 done
 
