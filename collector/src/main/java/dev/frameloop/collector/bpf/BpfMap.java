@@ -1,10 +1,12 @@
 package dev.frameloop.collector.bpf;
 
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.LongByReference;
 import dev.frameloop.collector.jna.Errno;
 import dev.frameloop.collector.jna.LibBpf;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,6 +78,22 @@ public final class BpfMap {
     public void setMaxEntries(int maxEntries) {
         owner.requireNotLoaded("resizing map " + name());
         check("resizing map " + name(), LibBpf.bpf_map__set_max_entries(map, maxEntries));
+    }
+
+    /**
+     * The initial contents of an internal map ({@code .rodata}, {@code .data}, {@code .bss}) as a little-endian
+     * view of libbpf's copy: what is written here before load is what the programs see ({@code const volatile}
+     * globals in {@code .rodata} become constants for the verifier). Before load only; valid while the object
+     * is open and not loaded.
+     */
+    public ByteBuffer initialValue() {
+        owner.requireNotLoaded("setting the initial value of map " + name());
+        LongByReference size = new LongByReference();
+        Pointer value = LibBpf.bpf_map__initial_value(map, size);
+        if (value == null) {
+            throw new IllegalStateException("map " + name() + " has no initial value (not an internal data map)");
+        }
+        return value.getByteBuffer(0, size.getValue()).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Whether load creates this map (false: the map and programs using it are left out). Before load only. */

@@ -4,6 +4,7 @@ import com.sun.jna.Callback;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.LongByReference;
 
 import java.nio.Buffer;
 
@@ -207,6 +208,13 @@ public final class LibBpf {
 
     /** {@code int bpf_map__set_max_entries(struct bpf_map *map, __u32 max_entries)}: 0, or -EBUSY after load. */
     public static native int bpf_map__set_max_entries(Pointer map, int maxEntries);
+
+    /**
+     * {@code const void *bpf_map__initial_value(struct bpf_map *map, size_t *psize)}: the initial contents of an
+     * internal map ({@code .data}, {@code .rodata}, {@code .bss}) with its size in *psize; writable until load
+     * (libbpf copies it into the map then). NULL for other maps.
+     */
+    public static native Pointer bpf_map__initial_value(Pointer map, LongByReference psize);
 
     /** {@code int bpf_map__set_autocreate(struct bpf_map *map, bool autocreate)}: 0, or -EBUSY after load (libbpf 0.8+). */
     public static native int bpf_map__set_autocreate(Pointer map, boolean autocreate);
