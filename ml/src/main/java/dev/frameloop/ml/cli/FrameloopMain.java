@@ -2,6 +2,7 @@ package dev.frameloop.ml.cli;
 
 import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
+import dev.frameloop.collector.vm.VmCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
         description = "Run a sched_ext gaming scheduler, record what it and the kernel see, learn from it, and feed it back.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                VmCommand.class,
         })
 public final class FrameloopMain implements Runnable {
 
