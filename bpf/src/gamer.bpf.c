@@ -238,6 +238,14 @@ static __always_inline void emit_policy_applied(struct task_struct *p, struct ga
 	fl_submit_now(e, FL_EVENT_POLICY_APPLIED);
 }
 
+static __always_inline u64 policy_generation(void)
+{
+	u32 zero = 0;
+	struct fl_boost_policy_ctl *ctl = bpf_map_lookup_elem(&boost_policy_ctl, &zero);
+
+	return ctl ? ctl->generation : 0;
+}
+
 /*
  * The role the task's boost_policy entry gives it now, 0 when it has no live entry. Looks the
  * entry up again when userspace changed the map since the last look (or when `full`); emits
@@ -245,9 +253,8 @@ static __always_inline void emit_policy_applied(struct task_struct *p, struct ga
  */
 static __always_inline u8 policy_role(struct task_struct *p, struct gamer_task *t, u64 now, bool full)
 {
-	u32 zero = 0, tid = p->pid;
-	struct fl_boost_policy_ctl *ctl = bpf_map_lookup_elem(&boost_policy_ctl, &zero);
-	u64 gen = ctl ? ctl->generation : 0;
+	u32 tid = p->pid;
+	u64 gen = policy_generation();
 	struct fl_boost_policy *e = NULL;
 	struct gamer_stats *s;
 
@@ -569,9 +576,11 @@ void SCX_OPS(gamer_enqueue, struct task_struct *p, u64 enq_flags)
 		if (!(t->flags & GT_SELECTED))
 			wakeup_begin(p, t, now);
 	} else {
+		/* a requeue (preempted, slice used up): the class only changes if userspace wrote a policy */
 		t->ready_at = now;
 		t->flags &= ~GT_WOKEN;
-		refresh_class(p, t, now, false, false);
+		if (policy_generation() != t->policy_gen)
+			refresh_class(p, t, now, false, false);
 	}
 	t->flags &= ~GT_SELECTED;
 	if (test_stall_tid && p->pid == test_stall_tid) {

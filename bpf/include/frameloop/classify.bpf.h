@@ -248,10 +248,9 @@ static __always_inline bool fl_classify(struct task_struct *p, struct fl_thread 
 					__u8 policy_role, bool full)
 {
 	struct fl_class_decision d;
-	__u64 prefix = 0;
+	__u64 prefix = *(__u64 *)p->comm; /* a direct load: the task is a trusted pointer here */
 	__u8 old = th->cls;
 
-	bpf_probe_read_kernel(&prefix, sizeof(prefix), p->comm);
 	if (full || prefix != th->comm_prefix) {
 		th->comm_prefix = prefix;
 		th->comm_match = fl_task_comm_class(p);
