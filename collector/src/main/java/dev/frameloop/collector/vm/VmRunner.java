@@ -45,7 +45,7 @@ public final class VmRunner {
     }
 
     public GuestOutcome run(Plan plan) throws IOException, InterruptedException {
-        try (ControlFolder control = ControlFolder.create(plan.command(), plan.shares());
+        try (ControlFolder control = ControlFolder.create(plan.command(), plan.shares(), stderr);
              OutputPump out = OutputPump.listen(control.stdoutSocket(), stdout, "vm-stdout");
              OutputPump err = OutputPump.listen(control.stderrSocket(), stderr, "vm-stderr")) {
             List<String> command = new ArrayList<>(qemuPrefix);
