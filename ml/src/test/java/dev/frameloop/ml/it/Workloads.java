@@ -1,0 +1,58 @@
+package dev.frameloop.ml.it;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The load generators of {@code workloads/} (C), compiled for the tests into {@code ml/target/workloads/} with
+ * the host's {@code cc} when missing or older than their source. The guest runs them from the host root.
+ */
+final class Workloads {
+    private Workloads() {
+    }
+
+    /** {@code workloads/frame_loop.c}: a 60 FPS-style frame loop that reports how late its wakeups were. */
+    static Path frameLoop() throws IOException, InterruptedException {
+        return build("frame_loop");
+    }
+
+    /** The binary's path relative to the checkout (the guest's working directory in {@link GuestRun}). */
+    static String relative(Path binary) {
+        return GuestRun.projectRoot().relativize(binary).toString();
+    }
+
+    private static synchronized Path build(String name) throws IOException, InterruptedException {
+        Path root = GuestRun.projectRoot();
+        Path source = root.resolve("workloads").resolve(name + ".c");
+        Path binary = root.resolve("ml/target/workloads").resolve(name);
+        if (Files.isExecutable(binary) && Files.getLastModifiedTime(binary).compareTo(Files.getLastModifiedTime(source)) >= 0) {
+            return binary;
+        }
+        Files.createDirectories(binary.getParent());
+        Process cc;
+        try {
+            cc = new ProcessBuilder("cc", "-O2", "-Wall", "-Werror", "-o", binary.toString(), source.toString())
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            String message = "building " + source + " needs a C compiler (cc: Debian package gcc or clang; run bin/setup): "
+                    + e.getMessage();
+            if (GuestRun.isCi()) {
+                fail(message);
+            }
+            Assumptions.abort("skipped: " + message);
+            throw e;
+        }
+        String output = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!cc.waitFor(2, TimeUnit.MINUTES) || cc.exitValue() != 0) {
+            fail("cc " + source + " failed:\n" + output);
+        }
+        return binary;
+    }
+}
