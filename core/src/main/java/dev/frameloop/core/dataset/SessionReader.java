@@ -28,12 +28,15 @@ public final class SessionReader {
     private final DatasetStorage storage;
     private final SessionId id;
     private final TableCatalog catalog;
-    private final Configuration conf = new Configuration();
+    private final Configuration conf;
 
     SessionReader(DatasetStorage storage, SessionId id, TableCatalog catalog) {
         this.storage = storage;
         this.id = id;
         this.catalog = catalog;
+        this.conf = new Configuration();
+        // a page whose bytes changed fails its CRC instead of decoding into wrong values
+        conf.setBoolean("parquet.page.verify-checksum.enabled", true);
     }
 
     /** The session id. */
