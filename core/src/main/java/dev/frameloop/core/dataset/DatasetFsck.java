@@ -311,7 +311,7 @@ public final class DatasetFsck {
             return new SessionManifest(SessionManifest.FORMAT, SessionManifest.VERSION, scan.id.value(),
                     SessionState.REPAIRED, "", "", "unknown", "", Map.of(), scan.id.startTime(), now, null,
                     "the manifest was missing or unreadable; fsck rebuilt it from the files", null, null, events,
-                    Map.of(), scan.files, null, List.of(repair));
+                    Map.of(), Map.of(), scan.files, null, List.of(repair));
         }
         List<SessionManifest.Repair> repairs = new ArrayList<>(manifest.repairs());
         repairs.add(repair);

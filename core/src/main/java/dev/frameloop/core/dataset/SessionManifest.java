@@ -29,6 +29,8 @@ import java.util.TreeMap;
  * @param parquet         codec and writer version of the files
  * @param events          per event type, row counts
  * @param ringDrops       per ring, events the kernel could not reserve room for (lost before Java)
+ * @param rejectedEvents  per reason, records Java received but could not store as rows (an unknown
+ *                        event type, a layout version or size this build does not read)
  * @param files           every complete part file
  * @param failure         the write failure that stopped recording, if any
  * @param repairs         what fsck repaired, oldest first
@@ -37,7 +39,8 @@ public record SessionManifest(String format, int manifestVersion, String session
                               String host, String kernel, String mode, String bpfObjectSha256,
                               Map<String, String> eventSources, Instant startedAt, Instant updatedAt,
                               Instant endedAt, String exitReason, Roll roll, Parquet parquet,
-                              Map<String, TableCounts> events, Map<String, Long> ringDrops, List<DataFile> files,
+                              Map<String, TableCounts> events, Map<String, Long> ringDrops,
+                              Map<String, Long> rejectedEvents, List<DataFile> files,
                               Failure failure, List<Repair> repairs) {
 
     /** Value of {@code format}. */
@@ -53,6 +56,7 @@ public record SessionManifest(String format, int manifestVersion, String session
         eventSources = sorted(eventSources);
         events = sorted(events);
         ringDrops = sorted(ringDrops);
+        rejectedEvents = sorted(rejectedEvents);
         files = files == null ? List.of() : List.copyOf(files);
         repairs = repairs == null ? List.of() : List.copyOf(repairs);
     }
@@ -81,8 +85,8 @@ public record SessionManifest(String format, int manifestVersion, String session
     public SessionManifest repaired(SessionState newState, Map<String, TableCounts> newEvents, List<DataFile> newFiles,
                                     String newExitReason, List<Repair> newRepairs, Instant now) {
         return new SessionManifest(format, manifestVersion, sessionId, newState, host, kernel, mode, bpfObjectSha256,
-                eventSources, startedAt, now, endedAt, newExitReason, roll, parquet, newEvents, ringDrops, newFiles,
-                failure, newRepairs);
+                eventSources, startedAt, now, endedAt, newExitReason, roll, parquet, newEvents, ringDrops,
+                rejectedEvents, newFiles, failure, newRepairs);
     }
 
     private static <V> Map<String, V> sorted(Map<String, V> map) {

@@ -39,6 +39,7 @@ public final class SessionWriter implements AutoCloseable {
     private final StorageLock lock;
     private final Map<String, RollingTableWriter<?>> tables = new LinkedHashMap<>();
     private final Map<String, Long> ringDrops = new TreeMap<>();
+    private final Map<String, Long> rejected = new TreeMap<>();
     private SessionState state = SessionState.RECORDING;
     private Instant lastManifestAt;
     private Instant failedAt;
@@ -131,6 +132,17 @@ public final class SessionWriter implements AutoCloseable {
             throw new IllegalArgumentException(ring + ": drops must be >= 0, got " + drops);
         }
         ringDrops.put(Objects.requireNonNull(ring, "ring"), drops);
+    }
+
+    /**
+     * Sets how many records were rejected for {@code reason} (not stored as rows: an unknown
+     * event type, a layout this build does not read), as the manifest will report it.
+     */
+    public void setRejected(String reason, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException(reason + ": count must be >= 0, got " + count);
+        }
+        rejected.put(Objects.requireNonNull(reason, "reason"), count);
     }
 
     /**
@@ -296,7 +308,7 @@ public final class SessionWriter implements AutoCloseable {
                 info.kernel(), info.mode(), info.bpfObjectSha256(), info.eventSources(), startedAt, now, endedAt,
                 exitReason, SessionManifest.Roll.of(options.roll()),
                 new SessionManifest.Parquet(options.parquet().codec().name(), options.parquet().writerVersion().name()),
-                counts, ringDrops, files, failure, List.of());
+                counts, ringDrops, rejected, files, failure, List.of());
     }
 
     private static String describe(Throwable failure) {
