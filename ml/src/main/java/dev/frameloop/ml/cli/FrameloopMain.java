@@ -2,6 +2,8 @@ package dev.frameloop.ml.cli;
 
 import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
+import dev.frameloop.collector.doctor.DoctorCommand;
+import dev.frameloop.collector.sched.SchedCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +16,8 @@ import java.io.PrintWriter;
         description = "Run a sched_ext gaming scheduler, record what it and the kernel see, learn from it, and feed it back.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                SchedCommand.class,
+                DoctorCommand.class,
                 NotebookCommand.class,
         })
 public final class FrameloopMain implements Runnable {

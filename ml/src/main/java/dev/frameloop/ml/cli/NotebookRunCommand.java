@@ -4,6 +4,7 @@ import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.ml.notebook.KernelSpec;
 import dev.frameloop.ml.notebook.NotebookRunner;
+import dev.frameloop.collector.cli.DurationConverter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

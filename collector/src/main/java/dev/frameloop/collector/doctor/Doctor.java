@@ -1,0 +1,83 @@
+package dev.frameloop.collector.doctor;
+
+import dev.frameloop.collector.bpf.BpfPrivileges;
+import dev.frameloop.collector.jna.LibBpf;
+import dev.frameloop.collector.sched.SchedExtSysfs;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Finds out what this machine can do for frameloop, by trying; see {@link DoctorReport}. */
+public final class Doctor {
+    private static final Path VMLINUX_BTF = Path.of("/sys/kernel/btf/vmlinux");
+
+    private final SchedExtSysfs sysfs;
+    private final PinnedKernelLocator kernels;
+
+    public Doctor() {
+        this(SchedExtSysfs.system(), PinnedKernelLocator.forThisProcess());
+    }
+
+    Doctor(SchedExtSysfs sysfs, PinnedKernelLocator kernels) {
+        this.sysfs = sysfs;
+        this.kernels = kernels;
+    }
+
+    public DoctorReport examine() {
+        DoctorReport.SchedExt schedExt = new DoctorReport.SchedExt(sysfs.isPresent(), sysfs.state(), sysfs.rootOps());
+        Optional<BpfPrivileges> privileges = privileges();
+        ProgramProber prober = new ProgramProber(sysfs, privileges.map(p -> p.canTrace() && p.canRunScheduler()).orElse(false));
+        Map<ProgramKind, ProgramCheck> programs = new EnumMap<>(ProgramKind.class);
+        for (ProgramKind kind : ProgramKind.values()) {
+            programs.put(kind, prober.probe(kind));
+        }
+        return new DoctorReport(Files.isReadable(VMLINUX_BTF), schedExt, programs, privileges, libbpf(),
+                memlock(), onPath("qemu-system-x86_64"), kernels.locate().map(Path::toString));
+    }
+
+    private static Optional<BpfPrivileges> privileges() {
+        try {
+            return Optional.of(BpfPrivileges.ofThisProcess());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static DoctorReport.Libbpf libbpf() {
+        if (!LibBpf.isAvailable()) {
+            return new DoctorReport.Libbpf(false, Optional.empty(), Optional.of(LibBpf.unavailableReason()));
+        }
+        String version = LibBpf.libbpf_major_version() + "." + LibBpf.libbpf_minor_version();
+        return new DoctorReport.Libbpf(true, Optional.of(version), Optional.empty());
+    }
+
+    private static Optional<MemlockLimit> memlock() {
+        try {
+            return Optional.of(MemlockLimit.parse(Files.readString(Path.of("/proc/self/limits"))));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, program);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate.toString());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.frameloop.collector.jna;
+
+import com.sun.jna.Structure;
+
+/** {@code struct bpf_uprobe_opts} as libbpf 1.1 declares it (x86-64 layout, 40 bytes). */
+@Structure.FieldOrder({"sz", "ref_ctr_offset", "bpf_cookie", "retprobe", "func_name"})
+public final class BpfUprobeOpts extends Structure {
+    public long sz;
+    public long ref_ctr_offset;
+    public long bpf_cookie;
+    public byte retprobe;
+    /** Function to attach to; with func_offset 0 its entry. Library functions need the library's path. */
+    public String func_name;
+
+    public BpfUprobeOpts(String functionName, boolean returnProbe) {
+        this.func_name = functionName;
+        this.retprobe = (byte) (returnProbe ? 1 : 0);
+        this.sz = size();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.frameloop.core.event;
+
+import java.util.Objects;
+
+/**
+ * One presented frame of a process, counted once whatever the dispatch layers; the header timestamp is the
+ * present.
+ *
+ * <p>Immutable value of one {@code struct fl_frame_timing_event} for APIs; the hot path reads the
+ * same fields in place with {@link FrameTimingEventFlyweight}.
+ *
+ * @param cpu CPU the event was emitted on ({@code header.cpu}).
+ * @param timestampNs CLOCK_MONOTONIC ns when it happened ({@code header.timestamp_ns}).
+ * @param pid Process id of the presenting process. Unsigned in C, always below 2<sup>31</sup>.
+ * @param tid Thread id of the presenting thread. Unsigned in C, always below 2<sup>31</sup>.
+ * @param frameIntervalNs Time since the previous present of the same process and swapchain; 0 for the first
+ *     frame.
+ * @param gpuToPresentNs Time from the process's last GPU submit to this present; 0 when unknown.
+ * @param compositorLatencyNs Present to compositor/page-flip completion; 0 when unknown.
+ * @param swapchainId Identifies the surface/drawable/swapchain presented (a handle value from the hooked
+ *     call).
+ * @param frameSeq Per-process frame counter, starting at 1.
+ * @param source Presentation hook that saw the frame, {@code enum fl_frame_source}.
+ * @param frameDropped True when the frame is known not to have reached the screen.
+ * @param vsyncMissed True when the present missed the vblank it targeted.
+ */
+public record FrameTimingEvent(
+        int cpu,
+        long timestampNs,
+        int pid,
+        int tid,
+        long frameIntervalNs,
+        long gpuToPresentNs,
+        long compositorLatencyNs,
+        long swapchainId,
+        long frameSeq,
+        FrameSource source,
+        boolean frameDropped,
+        boolean vsyncMissed) {
+
+    /** Checks the components; byte arrays are copied so the record stays immutable. */
+    public FrameTimingEvent {
+        Objects.requireNonNull(source, "source");
+    }
+}

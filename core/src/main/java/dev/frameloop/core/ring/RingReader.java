@@ -1,0 +1,239 @@
+package dev.frameloop.core.ring;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Objects;
+
+/**
+ * Consumes one mapped BPF ring buffer with libbpf's protocol, zero-copy: records are handed
+ * to the {@link EventHandler} in place, and a pass allocates nothing.
+ *
+ * <p>One {@link #consume()} pass: acquire-load {@code producer_pos}; while the consumer
+ * position is below it, acquire-load the header at {@code position & mask}; a busy record
+ * ends the pass (it and everything after it stay for a later pass, as in libbpf); a discarded
+ * one is skipped; any other is handed to the handler; the position advances by the record
+ * length rounded up to 8. {@code consumer_pos} is release-stored every
+ * {@code positionStoreBatch} records and at the end of the pass (libbpf stores after every
+ * record; batching frees space for the producer a little later but costs fewer stores).
+ *
+ * <p>Positions and headers that cannot be valid (a producer position behind the consumer,
+ * more than a ring ahead, or misaligned; a length longer than the ring or running past the
+ * producer position) stop this ring with a {@link CorruptRingException} sent to the
+ * {@link ErrorHandler}; later passes return 0. A handler exception goes to the error handler
+ * and the pass goes on.
+ *
+ * <p>Not thread-safe: one consumer thread calls {@link #consume()}. The counters may be read
+ * from other threads for monitoring (values may lag).
+ */
+public final class RingReader {
+    private final int ringId;
+    private final String name;
+    private final ByteBuffer consumerPage;
+    private final ByteBuffer producerPage;
+    private final ByteBuffer data;
+    private final ByteBuffer handlerView;
+    private final int size;
+    private final int mask;
+    private final EventHandler handler;
+    private final ErrorHandler errorHandler;
+    private final int positionStoreBatch;
+
+    private long consumerPosition;
+    private long delivered;
+    private long discarded;
+    private long handlerErrors;
+    private volatile CorruptRingException failure;
+
+    /**
+     * @param ringId             id passed to the handler with every record
+     * @param name               ring name for messages (e.g. the BPF map name)
+     * @param regions            the mapped ring
+     * @param handler            receives each committed record
+     * @param errorHandler       receives handler exceptions and corruption
+     * @param positionStoreBatch store {@code consumer_pos} at least every this many records (1 = like libbpf)
+     * @throws CorruptRingException if the ring's {@code consumer_pos} is not 8-byte aligned
+     */
+    public RingReader(int ringId, String name, RingRegions regions, EventHandler handler, ErrorHandler errorHandler,
+                      int positionStoreBatch) {
+        this.ringId = ringId;
+        this.name = Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(regions, "regions");
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
+        if (positionStoreBatch < 1) {
+            throw new IllegalArgumentException("positionStoreBatch must be >= 1, got " + positionStoreBatch);
+        }
+        this.positionStoreBatch = positionStoreBatch;
+        this.consumerPage = regions.consumerPage();
+        this.producerPage = regions.producerPage();
+        this.data = regions.data();
+        this.handlerView = data.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        this.size = regions.size();
+        this.mask = regions.mask();
+        this.consumerPosition = RingMemory.consumerPositionAcquire(consumerPage);
+        if (!RingBufferDescriptor.isAligned(consumerPosition)) {
+            throw new CorruptRingException(name, consumerPosition, describe()
+                    + ": consumer position " + consumerPosition + " is not 8-byte aligned");
+        }
+    }
+
+    /**
+     * One consume pass over the records committed so far.
+     *
+     * @return records consumed: handed to the handler or skipped as discarded
+     */
+    public int consume() {
+        if (failure != null) {
+            return 0;
+        }
+        final long producerPosition = RingMemory.producerPositionAcquire(producerPage);
+        long position = consumerPosition;
+        final long available = producerPosition - position;
+        if (available == 0) {
+            return 0;
+        }
+        if (available < 0 || available > size || !RingBufferDescriptor.isAligned(producerPosition)) {
+            fail(position, badProducerPosition(producerPosition, position));
+            return 0;
+        }
+        int consumed = 0;
+        int sinceStore = 0;
+        while (position != producerPosition) {
+            final int offset = (int) position & mask;
+            final int header = RingMemory.headerAcquire(data, offset);
+            if ((header & RingBufferDescriptor.BUSY_BIT) != 0) {
+                break;
+            }
+            final int length = header & RingBufferDescriptor.LENGTH_MASK;
+            final int recordLength = RingBufferDescriptor.recordLength(length);
+            if (length > size - RingBufferDescriptor.HEADER_LENGTH || recordLength > producerPosition - position) {
+                store(position, sinceStore);
+                fail(position, badHeader(position, header, producerPosition));
+                return consumed;
+            }
+            position += recordLength;
+            consumed++;
+            if ((header & RingBufferDescriptor.DISCARD_BIT) != 0) {
+                discarded++;
+            } else {
+                delivered++;
+                try {
+                    handler.onEvent(ringId, handlerView, offset + RingBufferDescriptor.HEADER_LENGTH, length);
+                } catch (VirtualMachineError error) {
+                    store(position, 1);
+                    throw error;
+                } catch (Throwable error) {
+                    store(position, 1);
+                    sinceStore = 0;
+                    handlerErrors++;
+                    errorHandler.onError(this, error);
+                    continue;
+                }
+            }
+            if (++sinceStore == positionStoreBatch) {
+                RingMemory.consumerPositionRelease(consumerPage, position);
+                sinceStore = 0;
+            }
+        }
+        store(position, sinceStore);
+        return consumed;
+    }
+
+    /** Id passed to the handler with every record. */
+    public int ringId() {
+        return ringId;
+    }
+
+    /** Ring name, for messages. */
+    public String name() {
+        return name;
+    }
+
+    /** Where this ring's errors go. */
+    public ErrorHandler errorHandler() {
+        return errorHandler;
+    }
+
+    /** Ring size in bytes. */
+    public int size() {
+        return size;
+    }
+
+    /** Position up to which records have been consumed (published or about to be, at the end of the pass). */
+    public long consumerPosition() {
+        return consumerPosition;
+    }
+
+    /** Acquire load of the ring's {@code producer_pos}: everything below it is reserved. */
+    public long producerPosition() {
+        return RingMemory.producerPositionAcquire(producerPage);
+    }
+
+    /** Records handed to the handler so far (those that threw included). */
+    public long delivered() {
+        return delivered;
+    }
+
+    /** Discarded records skipped so far. */
+    public long discarded() {
+        return discarded;
+    }
+
+    /** Handler calls that threw so far. */
+    public long handlerErrors() {
+        return handlerErrors;
+    }
+
+    /** Whether corruption stopped this ring. */
+    public boolean isStopped() {
+        return failure != null;
+    }
+
+    /** The corruption that stopped this ring, or null while it runs. */
+    public CorruptRingException failure() {
+        return failure;
+    }
+
+    private void store(long position, int pending) {
+        consumerPosition = position;
+        if (pending != 0) {
+            RingMemory.consumerPositionRelease(consumerPage, position);
+        }
+    }
+
+    private void fail(long position, String message) {
+        consumerPosition = position;
+        CorruptRingException error = new CorruptRingException(name, position, message + "; the ring is stopped");
+        failure = error;
+        errorHandler.onError(this, error);
+    }
+
+    private String describe() {
+        return "ring '" + name + "' (id " + ringId + ", size " + size + ")";
+    }
+
+    private String badProducerPosition(long producerPosition, long position) {
+        String why;
+        if (producerPosition < position) {
+            why = "is behind the consumer position " + position;
+        } else if (producerPosition - position > size) {
+            why = "is " + (producerPosition - position) + " bytes ahead of the consumer position " + position
+                    + ", more than the ring holds";
+        } else {
+            why = "is not 8-byte aligned (consumer position " + position + ")";
+        }
+        return describe() + ": producer position " + producerPosition + " " + why;
+    }
+
+    private String badHeader(long position, int header, long producerPosition) {
+        int length = header & RingBufferDescriptor.LENGTH_MASK;
+        String flags = (header & RingBufferDescriptor.DISCARD_BIT) != 0 ? "discard" : "none";
+        String text = describe() + String.format(": record header 0x%08x at position %d (offset %d) announces %d payload bytes (flags %s)",
+                header, position, (int) position & mask, length, flags);
+        if (length > size - RingBufferDescriptor.HEADER_LENGTH) {
+            return text + ", more than a record of this ring can hold (" + (size - RingBufferDescriptor.HEADER_LENGTH) + ")";
+        }
+        return text + ", but only " + (producerPosition - position) + " bytes are reserved from there (producer position "
+                + producerPosition + ")";
+    }
+}
