@@ -37,7 +37,15 @@ public final class ParquetFiles {
         metadata.put(FooterKeys.AVRO_SCHEMA, avroSchema.toString());
         metadata.put(FooterKeys.WRITER_MODEL, "frameloop");
         WriteSupport<T> support = new EncoderWriteSupport<>(parquetSchema(avroSchema, conf), metadata, encoder);
-        return new Builder<>(file, support)
+        Builder<T> builder = new Builder<>(file, support);
+        if (settings.dictionary()) {
+            for (Schema.Field field : avroSchema.getFields()) {
+                if (isTimeColumn(field)) {
+                    builder.withDictionaryEncoding(field.name(), false);
+                }
+            }
+        }
+        return builder
                 .withConf(conf)
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
                 .withCompressionCodec(settings.codec())
@@ -48,6 +56,15 @@ public final class ParquetFiles {
                 .withPageWriteChecksumEnabled(settings.pageChecksums())
                 .withValidation(false)
                 .build();
+    }
+
+    /**
+     * Times and durations ({@code *_ns} columns) are nearly all distinct: a dictionary only costs
+     * a hash lookup per value until the writer gives up on it, so they go straight to plain or,
+     * with {@code PARQUET_2_0}, delta encoding (which suits timestamps best).
+     */
+    static boolean isTimeColumn(Schema.Field field) {
+        return field.name().endsWith("_ns") && field.schema().getType() == Schema.Type.LONG;
     }
 
     private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
