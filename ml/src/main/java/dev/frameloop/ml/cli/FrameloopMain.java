@@ -3,6 +3,7 @@ package dev.frameloop.ml.cli;
 import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.collector.doctor.DoctorCommand;
+import dev.frameloop.collector.record.FsckCommand;
 import dev.frameloop.collector.sched.SchedCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +19,7 @@ import java.io.PrintWriter;
                 CommandLine.HelpCommand.class,
                 SchedCommand.class,
                 DoctorCommand.class,
+                FsckCommand.class,
                 NotebookCommand.class,
         })
 public final class FrameloopMain implements Runnable {
