@@ -95,8 +95,8 @@ public final class FsckCommand implements Callable<Integer> {
                     ? new FsckReport(List.of(fsck.check(target.session.get())), dryRun)
                     : fsck.run();
         } catch (NoSuchFileException e) {
-            throw new UserFacingException(ExitCodes.IO_ERROR, dir + " does not exist (" + e.getMessage()
-                    + "); give the folder frameloop record wrote to (its --out)", e);
+            throw new UserFacingException(ExitCodes.IO_ERROR, e.getFile() + " does not exist;"
+                    + " give the folder frameloop record wrote to (its --out)", e);
         } catch (IOException e) {
             throw new UserFacingException(ExitCodes.IO_ERROR, "cannot check " + dir + ": " + e.getMessage(), e);
         }
