@@ -1,5 +1,6 @@
 package dev.frameloop.core.dataset.events;
 
+import dev.frameloop.core.dataset.Dataset;
 import dev.frameloop.core.dataset.TableCatalog;
 import dev.frameloop.core.event.DeadlineMissEvent;
 import dev.frameloop.core.event.DeadlineMissEventFlyweight;
@@ -76,6 +77,14 @@ public final class EventTables {
     /** Every event type's table and schema, for readers and fsck. */
     public static TableCatalog catalog() {
         return CATALOG;
+    }
+
+    /**
+     * Opens a dataset of frameloop recordings at a path or Hadoop URI, checked against these
+     * tables: {@code EventTables.openDataset("/data/frameloop").latestSession()}.
+     */
+    public static Dataset openDataset(String location) throws IOException {
+        return Dataset.open(location, CATALOG);
     }
 
     private static Map<EventType, EventBinding<?>> bindings() {

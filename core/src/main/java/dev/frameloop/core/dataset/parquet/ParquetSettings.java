@@ -21,7 +21,13 @@ public record ParquetSettings(CompressionCodecName codec, WriterVersion writerVe
                               int pageBytes, boolean dictionary, boolean pageChecksums) {
 
     /**
-     * The default: ZSTD... see {@link #DEFAULT}'s source for the measurement behind it.
+     * PARQUET_2_0 pages, SNAPPY, 64 MiB row groups, 1 MiB pages, dictionaries (except for
+     * {@code *_ns} columns), page CRCs. Measured on frame-timing rows
+     * ({@code FrameTimingWriterBenchmark all}, one run, 2 M rows per file): v2 writes 15.7 bytes
+     * per row against 24.8 for v1 (delta encodings on times and counters) and is faster; ZSTD
+     * saves only 1.5 % more bytes on top of v2 (15.5) and is slower; uncompressed v2 is as small
+     * (15.9) but leaves byte columns (names, paths) uncompressed. SNAPPY is what every Parquet
+     * reader decodes fastest.
      */
     public static final ParquetSettings DEFAULT = new ParquetSettings(CompressionCodecName.SNAPPY,
             WriterVersion.PARQUET_2_0, 64L * 1024 * 1024, 1024 * 1024, true, true);
