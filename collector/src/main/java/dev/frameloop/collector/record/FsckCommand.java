@@ -39,7 +39,8 @@ import java.util.concurrent.Callable;
                         + " state 'repaired' and a record of the repair;",
                 "  * it says how many events the crash cost: at least what the manifest counted but is not on"
                         + " disk, at most one file's worth (the session's --roll-rows) per incomplete file.",
-                "Files written by a newer frameloop, or not by frameloop, are reported and left alone. DIR is a"
+                "Files not written by frameloop are reported and left alone; a session holding files of a newer"
+                        + " frameloop is reported and not changed. DIR is a"
                         + " local path or a Hadoop FileSystem URI (hdfs://, s3a://... when their jars are on the"
                         + " classpath); DIR may also be one session folder, DIR/session=<id>."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -47,8 +48,8 @@ import java.util.concurrent.Callable;
                 "0:clean: nothing to repair",
                 "1:repaired (with --dry-run: would repair); the report says what the crashes cost",
                 "2:bad options",
-                "4:problems left: files fsck must not touch (newer or foreign), a session whose recorder is"
-                        + " running, or an I/O error (DIR missing, not writable)"})
+                "4:problems left: files fsck must not touch (foreign, or of a newer frameloop), a session whose"
+                        + " recorder is running, or an I/O error (DIR missing, not writable)"})
 public final class FsckCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR",

@@ -30,8 +30,8 @@ import java.util.TreeSet;
  *   <li>a temporary file that is complete (the recorder stopped between closing and renaming it)
  *       gets its final name; one that is not, and a final file that is unreadable, are moved to
  *       {@code session=…/_incomplete/event=…/} under names that do not end in {@code .parquet};
- *       files written by a newer frameloop or not by frameloop at all are reported and left
- *       alone;</li>
+ *       files not written by frameloop are reported and left alone, and a session holding files
+ *       of a newer frameloop is reported and not changed at all;</li>
  *   <li>rows are recounted from the valid files, and the manifest is rewritten with those
  *       counts, state {@code repaired} and a record of the repair;</li>
  *   <li>the report says how many events the crash cost: at least what the manifest counted
@@ -126,9 +126,8 @@ public final class DatasetFsck {
         for (StorageEntry entry : storage.list(sessionDir)) {
             if (entry.name().equals(DatasetPaths.MANIFEST_TEMP)) {
                 scan.issue(entry.name(), Kind.LEFTOVER, "temporary file of an interrupted manifest write", "deleted");
-                if (!options.dryRun()) {
-                    storage.delete(sessionDir + "/" + entry.name());
-                }
+                String leftover = sessionDir + "/" + entry.name();
+                scan.actions.add(() -> storage.delete(leftover));
             } else if (entry.directory()) {
                 Optional<String> table = DatasetPaths.tableOf(entry.name());
                 if (table.isPresent()) {
@@ -170,9 +169,7 @@ public final class DatasetFsck {
             scan.issue(relativeDir + name, Kind.RECOVERED, "complete file still under its temporary name ("
                     + footer.get().rows() + " rows)", "renamed to " + finalName);
             scan.recovered.add(relativeDir + name);
-            if (!options.dryRun()) {
-                storage.rename(path, finalPath);
-            }
+            scan.actions.add(() -> storage.rename(path, finalPath));
             scan.valid(footer.get(), relativeDir + finalName);
         }
     }
@@ -210,9 +207,8 @@ public final class DatasetFsck {
         scan.issue(relative, kind, why, "moved to " + shown);
         scan.movedAside.add(relative);
         scan.bad.computeIfAbsent(table, t -> new ArrayList<>()).add(relative);
-        if (!options.dryRun()) {
-            storage.rename(path, target);
-        }
+        String destination = target;
+        scan.actions.add(() -> storage.rename(path, destination));
     }
 
     private SessionFsck conclude(Scan scan, SessionManifest manifest) throws IOException {
@@ -255,10 +251,18 @@ public final class DatasetFsck {
         boolean needsRepair = !scan.issues.isEmpty() && scan.issues.stream().anyMatch(DatasetFsck::isRepair)
                 || manifest != null && manifest.state() == SessionState.RECORDING
                 || countsDiffer;
-        boolean problems = scan.issues.stream().anyMatch(i -> i.kind() == Kind.NEWER || i.kind() == Kind.FOREIGN);
+        if (scan.issues.stream().anyMatch(i -> i.kind() == Kind.NEWER)) {
+            return new SessionFsck(scan.id, SessionFsck.Outcome.SKIPPED, scan.issues, scan.onDisk, claimed, 0,
+                    OptionalLong.of(0), manifest == null ? 0 : manifest.totalRingDrops(), false,
+                    "it holds files written by a newer frameloop; nothing was changed: use a newer frameloop fsck");
+        }
+        boolean problems = scan.issues.stream().anyMatch(i -> i.kind() == Kind.FOREIGN);
         OptionalLong bound = boundKnown ? OptionalLong.of(atMost) : OptionalLong.empty();
         boolean written = false;
         if (needsRepair && !options.dryRun()) {
+            for (Action action : scan.actions) {
+                action.run();
+            }
             ManifestJson.write(storage, repairedManifest(scan, manifest, atLeast, bound, claimed));
             written = true;
         }
@@ -338,6 +342,12 @@ public final class DatasetFsck {
                 OptionalLong.of(0), 0, false, why);
     }
 
+    /** One change to the session's files. */
+    @FunctionalInterface
+    private interface Action {
+        void run() throws IOException;
+    }
+
     /** What the scan of one session collected. */
     private static final class Scan {
         final SessionId id;
@@ -348,6 +358,8 @@ public final class DatasetFsck {
         final List<DataFile> files = new ArrayList<>();
         final List<String> movedAside = new ArrayList<>();
         final List<String> recovered = new ArrayList<>();
+        /** What the repair does, in order, once the whole session was scanned. */
+        final List<Action> actions = new ArrayList<>();
 
         Scan(SessionId id) {
             this.id = id;

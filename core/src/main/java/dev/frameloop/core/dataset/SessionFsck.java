@@ -33,7 +33,7 @@ public record SessionFsck(SessionId id, Outcome outcome, List<FsckIssue> issues,
         REPAIRED,
         /** Left alone: live (its recorder holds the lock) or written by a newer frameloop. */
         SKIPPED,
-        /** Repaired what it could; files it must not touch remain (foreign or newer files). */
+        /** Repaired what it could; files it must not touch remain (not written by frameloop). */
         PROBLEMS
     }
 

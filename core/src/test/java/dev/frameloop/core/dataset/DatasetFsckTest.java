@@ -213,12 +213,28 @@ class DatasetFsckTest {
                 + "versions up to 1: use a newer frameloop to read it", newerError.getMessage());
         Files.move(dir.resolve("foreign.parquet"), table.resolve("part-00005.parquet"));
 
-        SessionFsck result = fsck(FsckOptions.DEFAULT).check(id);
+        truncate(table.resolve("part-00000.parquet"), 100);
+        byte[] manifest = Files.readAllBytes(sessionDir(id).resolve(DatasetPaths.MANIFEST));
 
-        assertEquals(SessionFsck.Outcome.PROBLEMS, result.outcome());
-        assertEquals(List.of(Kind.FOREIGN, Kind.NEWER), result.issues().stream().map(FsckIssue::kind).toList());
-        assertTrue(result.issues().stream().allMatch(i -> i.action().equals("left alone")));
+        // a newer frameloop wrote part of this session: fsck changes nothing in it
+        SessionFsck withNewer = fsck(FsckOptions.DEFAULT).check(id);
+
+        assertEquals(SessionFsck.Outcome.SKIPPED, withNewer.outcome());
+        assertEquals(List.of(Kind.CORRUPT, Kind.FOREIGN, Kind.NEWER),
+                withNewer.issues().stream().map(FsckIssue::kind).toList());
+        assertTrue(withNewer.note().contains("newer frameloop"), withNewer.note());
         assertEquals(List.of("part-00000.parquet", "part-00005.parquet", "part-00006.parquet"), list(table));
+        assertArrayEquals(manifest, Files.readAllBytes(sessionDir(id).resolve(DatasetPaths.MANIFEST)));
+
+        // without it, fsck repairs what it may and leaves the foreign file alone
+        Files.delete(table.resolve("part-00006.parquet"));
+        SessionFsck foreignOnly = fsck(FsckOptions.DEFAULT).check(id);
+
+        assertEquals(SessionFsck.Outcome.PROBLEMS, foreignOnly.outcome());
+        assertEquals(List.of(Kind.CORRUPT, Kind.FOREIGN), foreignOnly.issues().stream().map(FsckIssue::kind).toList());
+        assertEquals("left alone", foreignOnly.issues().get(1).action());
+        assertEquals(List.of("part-00005.parquet"), list(table));
+        assertEquals(SessionState.REPAIRED, ManifestJson.read(storage, id).state());
     }
 
     @Test
