@@ -5,6 +5,7 @@ import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.collector.doctor.DoctorCommand;
 import dev.frameloop.collector.record.FsckCommand;
 import dev.frameloop.collector.sched.SchedCommand;
+import dev.frameloop.collector.vm.VmCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,9 +18,10 @@ import java.io.PrintWriter;
         description = "Run a sched_ext gaming scheduler, record what it and the kernel see, learn from it, and feed it back.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                SchedCommand.class,
                 DoctorCommand.class,
                 FsckCommand.class,
+                SchedCommand.class,
+                VmCommand.class,
                 NotebookCommand.class,
         })
 public final class FrameloopMain implements Runnable {
