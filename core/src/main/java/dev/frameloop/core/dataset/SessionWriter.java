@@ -45,7 +45,6 @@ public final class SessionWriter implements AutoCloseable {
     private Instant failedAt;
     private String failedTable;
     private Throwable failureCause;
-    private IOException manifestError;
     private Instant endedAt;
     private String exitReason;
     private SessionManifest lastManifest;
@@ -218,6 +217,7 @@ public final class SessionWriter implements AutoCloseable {
         }
         endedAt = now;
         exitReason = failureCause == null ? reason : reason + " (after a write failure: " + describe(failureCause) + ")";
+        IOException manifestError = null;
         try {
             writeManifest(now);
         } catch (IOException e) {
@@ -280,7 +280,7 @@ public final class SessionWriter implements AutoCloseable {
         try {
             writeManifest(now);
         } catch (IOException e) {
-            manifestError = e;
+            // finish() tries again and reports it if the final manifest cannot be written either
             cause.addSuppressed(e);
         }
     }
