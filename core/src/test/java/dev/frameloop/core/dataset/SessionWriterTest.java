@@ -1,5 +1,6 @@
 package dev.frameloop.core.dataset;
 
+import dev.frameloop.core.dataset.storage.DatasetStorage;
 import dev.frameloop.core.dataset.storage.LocalStorage;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,25 @@ class SessionWriterTest {
                 Files.size(dir.resolve(DatasetPaths.tableDir(id, SampleTable.NAME)).resolve("part-00000.parquet")))),
                 second.files());
         session.finish("done");
+    }
+
+    @Test
+    void shouldWriteReadAndCheckASessionThroughAHadoopFileSystemUri() throws Exception {
+        DatasetStorage storage = DatasetStorage.open(dir.toUri().toString());
+        DatasetStorage hadoop = dev.frameloop.core.dataset.storage.HadoopStorage.open(dir.toUri(),
+                new org.apache.hadoop.conf.Configuration());
+        SessionId id = SessionId.startingAt(START);
+        SessionWriter session = SessionWriter.create(hadoop, id, INFO, Sessions.rollEvery(100), clock);
+        Sessions.writeRows(session.table(SampleTable.table()), 0, 250);
+        SessionSummary summary = session.finish("done");
+
+        assertTrue(summary.isClean(), summary.toString());
+        assertEquals(3, summary.manifest().files().size());
+        assertEquals(250, new Dataset(hadoop, CATALOG).session(id).readAll(SampleTable.NAME).size());
+        // the same files, read through java.nio, and checked by fsck through Hadoop
+        assertEquals(250, new Dataset(storage, CATALOG).session(id).count(SampleTable.NAME));
+        assertTrue(new DatasetFsck(hadoop, CATALOG, FsckOptions.DEFAULT, clock).run().isClean());
+        assertFalse(Files.exists(dir.resolve(DatasetPaths.lock(id))));
     }
 
     @Test
