@@ -80,7 +80,7 @@ public final class DatasetFsck {
             staleLock = lock.exclusive();
         }
         try {
-            SessionFsck result = checkUnlocked(id, lock, staleLock);
+            SessionFsck result = checkUnlocked(id, staleLock);
             if (lock != null) {
                 if (!options.dryRun() && result.outcome() != SessionFsck.Outcome.SKIPPED) {
                     lock.close();
@@ -97,7 +97,7 @@ public final class DatasetFsck {
         }
     }
 
-    private SessionFsck checkUnlocked(SessionId id, StorageLock lock, boolean staleLock) throws IOException {
+    private SessionFsck checkUnlocked(SessionId id, boolean staleLock) throws IOException {
         Scan scan = new Scan(id);
         SessionManifest manifest = null;
         try {
@@ -110,7 +110,7 @@ public final class DatasetFsck {
             }
             scan.issue(DatasetPaths.MANIFEST, Kind.MANIFEST, e.getMessage(), "rebuilt from the files");
         }
-        if (manifest != null && manifest.state() == SessionState.RECORDING && (lock == null || !lock.exclusive())
+        if (manifest != null && manifest.state() == SessionState.RECORDING && !storage.locksExclude()
                 && !options.force()) {
             Duration age = Duration.between(manifest.updatedAt(), clock.instant());
             if (age.compareTo(options.liveWindow()) < 0) {

@@ -126,6 +126,25 @@ class DatasetFsckTest {
     }
 
     @Test
+    void shouldTakeARecentlyUpdatedSessionForLiveOnAStorageWithoutLocks() throws Exception {
+        var hadoop = dev.frameloop.core.dataset.storage.HadoopStorage.open(dir.toUri(),
+                new org.apache.hadoop.conf.Configuration());
+        SessionId id = SessionId.startingAt(START);
+        SessionWriter session = SessionWriter.create(hadoop, id, INFO, Sessions.rollEvery(100), clock);
+        Sessions.writeRows(session.table(SampleTable.table()), 0, 150);
+        clock.advance(java.time.Duration.ofSeconds(59));
+
+        SessionFsck result = new DatasetFsck(hadoop, CATALOG, FsckOptions.DEFAULT, clock).check(id);
+
+        assertEquals(SessionFsck.Outcome.SKIPPED, result.outcome());
+        assertTrue(result.note().contains("no locks to tell a live recorder from a dead one"), result.note());
+        assertEquals(List.of(".part-00001.parquet.inprogress", "part-00000.parquet"),
+                list(sessionDir(id).resolve("event=sample")));
+        session.finish("done");
+        assertEquals(150, new Dataset(hadoop, CATALOG).session(id).count("sample"));
+    }
+
+    @Test
     void shouldDetectATruncatedFileInTheReaderAndMoveItAsideInFsck() throws Exception {
         LocalStorage storage = new LocalStorage(dir);
         SessionId id = finishedSession(storage, 250);

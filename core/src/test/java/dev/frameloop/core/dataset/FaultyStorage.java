@@ -190,6 +190,11 @@ final class FaultyStorage implements DatasetStorage {
     }
 
     @Override
+    public boolean locksExclude() {
+        return local.locksExclude();
+    }
+
+    @Override
     public String describe(String path) {
         return local.describe(path);
     }

@@ -82,6 +82,12 @@ public interface DatasetStorage {
      */
     java.util.Optional<StorageLock> tryLock(String path) throws IOException;
 
+    /**
+     * Whether {@link #tryLock} excludes other processes: if so, a session whose lock is free (or
+     * missing) has no live recorder.
+     */
+    boolean locksExclude();
+
     /** The full location of {@code path}, for messages. */
     default String describe(String path) {
         String root = root().toString();

@@ -219,6 +219,11 @@ public final class HadoopStorage implements DatasetStorage {
     }
 
     @Override
+    public boolean locksExclude() {
+        return false;
+    }
+
+    @Override
     public String toString() {
         return "HadoopStorage[" + root + "]";
     }

@@ -196,6 +196,11 @@ public final class LocalStorage implements DatasetStorage {
     }
 
     @Override
+    public boolean locksExclude() {
+        return true;
+    }
+
+    @Override
     public String toString() {
         return "LocalStorage[" + root + "]";
     }
