@@ -52,6 +52,8 @@ class DatasetFsckTest {
         assertEquals(List.of(".part-00002.parquet.inprogress", "part-00000.parquet", "part-00001.parquet"),
                 list(sample));
         assertEquals(SessionState.RECORDING, ManifestJson.read(new LocalStorage(dir), id).state());
+        // Hive readers never see the files still being written
+        assertEquals(200, DuckDb.countAll(dir));
 
         FsckReport report = fsck(FsckOptions.DEFAULT).run();
 
@@ -86,6 +88,7 @@ class DatasetFsckTest {
 
         assertEquals(200, new Dataset(new LocalStorage(dir), CATALOG).session(id).readAll("sample").size());
         assertEquals(200, DuckDb.count(dir, "sample"));
+        assertEquals(200, DuckDb.countAll(dir), "DuckDB read what fsck moved aside");
 
         FsckReport again = fsck(FsckOptions.DEFAULT).run();
         assertEquals(SessionFsck.Outcome.CLEAN, again.sessions().get(0).outcome(), again.toString());

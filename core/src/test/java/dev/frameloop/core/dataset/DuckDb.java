@@ -21,6 +21,17 @@ final class DuckDb {
         return DriverManager.getConnection("jdbc:duckdb:");
     }
 
+    /** Rows of every event type: {@code read_parquet('DIR/**}{@code /*.parquet', hive_partitioning=true, union_by_name=true)}. */
+    static long countAll(Path root) throws SQLException {
+        try (Connection connection = connect();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM read_parquet('" + root
+                     + "/**/*.parquet', hive_partitioning=true, union_by_name=true)")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     static long count(Path root, String table) throws SQLException {
         try (Connection connection = connect();
              Statement statement = connection.createStatement();
