@@ -183,18 +183,29 @@ public final class DatasetFsck {
             }
             return Optional.of(footer);
         } catch (DatasetFormatException e) {
+            String detail = detail(e, path);
             switch (e.problem()) {
                 case CORRUPT -> {
                     String name = path.substring(path.lastIndexOf('/') + 1);
                     moveAside(scan, relative, path, table, temp ? name : name + DatasetPaths.CORRUPT_SUFFIX,
-                            temp ? Kind.INCOMPLETE : Kind.CORRUPT, e.getMessage());
+                            temp ? Kind.INCOMPLETE : Kind.CORRUPT, detail);
                 }
-                case NEWER -> scan.issue(relative, Kind.NEWER, e.getMessage(), "left alone");
-                case FOREIGN -> scan.issue(relative, Kind.FOREIGN, e.getMessage(), "left alone");
+                case NEWER -> scan.issue(relative, Kind.NEWER, detail, "left alone");
+                case FOREIGN -> scan.issue(relative, Kind.FOREIGN, detail, "left alone");
                 default -> throw new IllegalStateException("unhandled problem " + e.problem(), e);
             }
             return Optional.empty();
         }
+    }
+
+    /** What is wrong with the file, without its name (the report shows it) or the advice to run fsck. */
+    private String detail(DatasetFormatException e, String path) {
+        String message = e.getMessage();
+        String where = storage.describe(path) + " ";
+        if (message.startsWith(where)) {
+            message = message.substring(where.length());
+        }
+        return message.replace(PartFileInspector.FSCK_ADVICE, "");
     }
 
     private void moveAside(Scan scan, String relative, String path, String table, String newName, Kind kind,
@@ -252,7 +263,10 @@ public final class DatasetFsck {
                 || manifest != null && manifest.state() == SessionState.RECORDING
                 || countsDiffer;
         if (scan.issues.stream().anyMatch(i -> i.kind() == Kind.NEWER)) {
-            return new SessionFsck(scan.id, SessionFsck.Outcome.SKIPPED, scan.issues, scan.onDisk, claimed, 0,
+            List<FsckIssue> unchanged = scan.issues.stream()
+                    .map(i -> isRepair(i) ? new FsckIssue(i.path(), i.kind(), i.detail(), "not changed") : i)
+                    .toList();
+            return new SessionFsck(scan.id, SessionFsck.Outcome.SKIPPED, unchanged, scan.onDisk, claimed, 0,
                     OptionalLong.of(0), manifest == null ? 0 : manifest.totalRingDrops(), false,
                     "it holds files written by a newer frameloop; nothing was changed: use a newer frameloop fsck");
         }

@@ -8,6 +8,7 @@ import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.io.InputFile;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -27,6 +28,9 @@ public final class PartFileInspector {
     private static final ParquetReadOptions VERIFY_PAGES =
             ParquetReadOptions.builder().usePageChecksumVerification(true).build();
 
+    /** The advice that ends the message of a corrupt file. */
+    public static final String FSCK_ADVICE = "; `frameloop fsck` moves such files aside";
+
     private PartFileInspector() {
     }
 
@@ -43,14 +47,15 @@ public final class PartFileInspector {
         String where = storage.describe(path);
         ParquetMetadata footer;
         long bytes = storage.size(path);
-        try (ParquetFileReader reader = ParquetFileReader.open(storage.inputFile(path), FOOTER_ONLY)) {
+        InputFile input = storage.inputFile(path);
+        try (ParquetFileReader reader = ParquetFileReader.open(input, FOOTER_ONLY)) {
             footer = reader.getFooter();
         } catch (NoSuchFileException | AccessDeniedException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new DatasetFormatException(DatasetFormatException.Problem.CORRUPT, where + " is not a readable Parquet file (" + bytes
-                    + " bytes; truncated or corrupt: " + e.getMessage()
-                    + "); `frameloop fsck` moves such files aside", e);
+            throw new DatasetFormatException(DatasetFormatException.Problem.CORRUPT, where
+                    + " is not a readable Parquet file (" + bytes + " bytes, truncated or damaged: "
+                    + reason(e, input) + ")" + FSCK_ADVICE, e);
         }
         Map<String, String> metadata = footer.getFileMetaData().getKeyValueMetaData();
         String version = metadata.get(FooterKeys.SCHEMA_VERSION);
@@ -89,16 +94,29 @@ public final class PartFileInspector {
      * @throws DatasetFormatException if a page is unreadable or its checksum does not match
      */
     public static void verifyPages(DatasetStorage storage, String path) throws IOException {
-        try (ParquetFileReader reader = ParquetFileReader.open(storage.inputFile(path), VERIFY_PAGES)) {
+        InputFile input = storage.inputFile(path);
+        try (ParquetFileReader reader = ParquetFileReader.open(input, VERIFY_PAGES)) {
             while (reader.readNextRowGroup() != null) {
                 // reading a row group verifies the CRC of each of its pages
             }
         } catch (NoSuchFileException | AccessDeniedException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new DatasetFormatException(DatasetFormatException.Problem.CORRUPT, storage.describe(path) + " has unreadable pages (corrupt: "
-                    + e.getMessage() + "); `frameloop fsck` moves such files aside", e);
+            throw new DatasetFormatException(DatasetFormatException.Problem.CORRUPT, storage.describe(path)
+                    + " has damaged pages (" + reason(e, input) + ")" + FSCK_ADVICE, e);
         }
+    }
+
+    /** The error's message without parquet's name for the file (an object id for local files). */
+    private static String reason(Exception e, InputFile input) {
+        String message = String.valueOf(e.getMessage());
+        String name = input.toString() + " ";
+        String reason = message.startsWith(name) ? message.substring(name.length()) : message;
+        String notParquet = "is not a Parquet file (";
+        if (reason.startsWith(notParquet) && reason.endsWith(")")) {
+            return reason.substring(notParquet.length(), reason.length() - 1);
+        }
+        return reason;
     }
 
     private static int parseVersion(String version, String where) {

@@ -194,8 +194,8 @@ public final class SessionReader {
         }
 
         private DatasetFormatException corrupt(String path, RuntimeException e) {
-            return new DatasetFormatException(DatasetFormatException.Problem.CORRUPT, storage.describe(path) + " could not be read (corrupt: "
-                    + e.getMessage() + "); `frameloop fsck` moves such files aside", e);
+            return new DatasetFormatException(DatasetFormatException.Problem.CORRUPT, storage.describe(path)
+                    + " could not be read (damaged: " + e.getMessage() + ")" + PartFileInspector.FSCK_ADVICE, e);
         }
     }
 }
