@@ -3,6 +3,7 @@ package dev.frameloop.ml.cli;
 import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.collector.doctor.DoctorCommand;
+import dev.frameloop.collector.record.FsckCommand;
 import dev.frameloop.collector.sched.SchedCommand;
 import dev.frameloop.collector.vm.VmCommand;
 import picocli.CommandLine;
@@ -18,6 +19,7 @@ import java.io.PrintWriter;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DoctorCommand.class,
+                FsckCommand.class,
                 SchedCommand.class,
                 VmCommand.class,
                 NotebookCommand.class,
