@@ -167,6 +167,12 @@ public final class LibC {
     /** {@code int sched_getaffinity(pid_t pid, size_t cpusetsize, cpu_set_t *mask)}: 0, or -1 with errno (raw syscall returns the size; glibc returns 0). */
     public static native int sched_getaffinity(int pid, long cpusetsize, long[] mask);
 
+    /** {@code prctl} option: set the calling thread's timer slack, in ns (arg2; 0 = back to the default). */
+    public static final int PR_SET_TIMERSLACK = 29;
+
+    /** {@code int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)}: >= 0, or -1 with errno. */
+    public static native int prctl(int option, long arg2, long arg3, long arg4, long arg5);
+
     /** {@code int sched_getcpu(void)}: the CPU the calling thread runs on, or -1 with errno. */
     public static native int sched_getcpu();
 }

@@ -32,6 +32,11 @@ public final class CpuAffinity {
 
     /** Restricts the calling thread to {@code cpus}. */
     public static void set(List<Integer> cpus) {
+        set(0, cpus);
+    }
+
+    /** Restricts thread {@code tid} (0: the calling thread; a process id: its main thread) to {@code cpus}. */
+    public static void set(int tid, List<Integer> cpus) {
         LibC.requireAvailable();
         long[] mask = new long[WORDS];
         for (int cpu : cpus) {
@@ -40,7 +45,7 @@ public final class CpuAffinity {
             }
             mask[cpu >> 6] |= 1L << (cpu & 63);
         }
-        if (LibC.sched_setaffinity(0, WORDS * 8L, mask) != 0) {
+        if (LibC.sched_setaffinity(tid, WORDS * 8L, mask) != 0) {
             throw new IllegalStateException("sched_setaffinity(" + cpus + ") failed: " + Errno.describe(Native.getLastError()));
         }
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 
 /**
@@ -48,7 +49,7 @@ public final class RingConsumer implements AutoCloseable {
     public static RingConsumer start(List<KernelRing> rings, EventHandler handler, ErrorHandler errorHandler,
                                      IdleMode idle, String threadName) {
         return start(rings, handler, errorHandler, idle::create, DEFAULT_POSITION_STORE_BATCH, DEFAULT_DRAIN_TIMEOUT,
-                threadName);
+                daemonThreads(threadName));
     }
 
     /**
@@ -57,12 +58,13 @@ public final class RingConsumer implements AutoCloseable {
      * @param idleFactory        builds the idle strategy; the epoll set is for strategies that sleep in the kernel
      * @param positionStoreBatch store {@code consumer_pos} at least every this many records
      * @param drainTimeout       how long {@link #close()} waits for records still being written
+     * @param threadFactory      makes the consumer thread (e.g. {@link #daemonThreads}, or one that pins it to a CPU)
      */
     public static RingConsumer start(List<KernelRing> rings, EventHandler handler, ErrorHandler errorHandler,
                                      Function<EpollSet, IdleStrategy> idleFactory, int positionStoreBatch,
-                                     Duration drainTimeout, String threadName) {
+                                     Duration drainTimeout, ThreadFactory threadFactory) {
         Objects.requireNonNull(idleFactory, "idleFactory");
-        Objects.requireNonNull(threadName, "threadName");
+        Objects.requireNonNull(threadFactory, "threadFactory");
         if (rings.isEmpty()) {
             throw new IllegalArgumentException("a consumer needs at least one ring");
         }
@@ -77,8 +79,7 @@ public final class RingConsumer implements AutoCloseable {
             RingPoller poller = new RingPoller(readers, idleFactory.apply(epoll), drainTimeout);
             RingConsumer consumer = new RingConsumer(epoll, poller, List.copyOf(readers));
             poller.start(runnable -> {
-                Thread t = new Thread(runnable, threadName);
-                t.setDaemon(true);
+                Thread t = threadFactory.newThread(runnable);
                 consumer.thread = t;
                 return t;
             });
@@ -87,6 +88,16 @@ public final class RingConsumer implements AutoCloseable {
             epoll.close();
             throw e;
         }
+    }
+
+    /** Daemon threads named {@code name}. */
+    public static ThreadFactory daemonThreads(String name) {
+        Objects.requireNonNull(name, "name");
+        return runnable -> {
+            Thread t = new Thread(runnable, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** The readers, in ring order (their counters may be read from other threads; values may lag). */

@@ -71,7 +71,7 @@ public record RingSize(int shards, int bytesPerRing, boolean set) {
         } catch (ArithmeticException | NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "': number too large");
         }
-        if (bytes > MAX_BYTES || shards > RingStream.SHARDS_MAX) {
+        if (bytes > Integer.MAX_VALUE || shards > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("'" + text + "': at most " + RingStream.SHARDS_MAX + " shards of 512MiB");
         }
         return new RingSize((int) shards, (int) bytes, m.group(1) != null);

@@ -176,7 +176,8 @@ class KernelRingsHostTest {
             List<KernelRing> rings = bench.rings.rings(RingStream.BENCH);
             SeqCollector seen = new SeqCollector();
             RingConsumer consumer = RingConsumer.start(rings, seen, collectErrors,
-                    epoll -> new EpollIdleStrategy(epoll, -1), 64, Duration.ofSeconds(5), "test-drain");
+                    epoll -> new EpollIdleStrategy(epoll, -1), 64, Duration.ofSeconds(5),
+                    RingConsumer.daemonThreads("test-drain"));
             bench.producer.emit(n, 0, 32, BenchWakeup.NONE);
             consumer.close();
             assertEquals(SeqCollector.range(0, n), seen.all,

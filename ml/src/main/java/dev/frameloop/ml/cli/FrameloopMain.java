@@ -1,5 +1,6 @@
 package dev.frameloop.ml.cli;
 
+import dev.frameloop.collector.bench.BenchCommand;
 import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.collector.doctor.DoctorCommand;
@@ -19,6 +20,7 @@ import java.io.PrintWriter;
                 SchedCommand.class,
                 DoctorCommand.class,
                 NotebookCommand.class,
+                BenchCommand.class,
         })
 public final class FrameloopMain implements Runnable {
 
