@@ -44,7 +44,9 @@ public final class BenchRingCommand implements Callable<Integer> {
 
     @Option(names = "--events", paramLabel = "N", defaultValue = "" + RingBenchOptions.DEFAULT_EVENTS,
             description = "Records per throughput round (default: ${DEFAULT-VALUE}). The ring is sized to hold a round:"
-                    + " N x (size + 8) rounded up to a power of two (40 MB -> 64 MiB for the defaults).")
+                    + " N x (size + 8) rounded up to a power of two (4 MB -> a 4 MiB ring for the defaults, which stays in"
+                    + " cache like the collector's 64 KiB..1 MiB rings; 1000000 gives a 64 MiB ring and measures memory"
+                    + " bandwidth instead, noisy on a shared machine).")
     long events;
 
     @Option(names = "--size", paramLabel = "BYTES", defaultValue = "" + RingBenchOptions.DEFAULT_RECORD_SIZE,
@@ -69,8 +71,10 @@ public final class BenchRingCommand implements Callable<Integer> {
     Path refConsumer;
 
     @Option(names = "--pin", negatable = true, defaultValue = "false", fallbackValue = "true",
-            description = "Run the producer on the first allowed CPU and every consumer (Java and C alike) on the second,"
-                    + " so that they never share a CPU (default: ${DEFAULT-VALUE}: the kernel places them, which copes better with other load on a shared machine).")
+            description = "In the latency phases too, run the producer on the first allowed CPU and every consumer (Java"
+                    + " and C alike) on the second (the throughput phase always does, so that no consumer reads from the"
+                    + " producer's cache). Default: ${DEFAULT-VALUE}: the kernel places them, which copes better with other"
+                    + " load on a shared machine.")
     boolean pin;
 
     @Option(names = "--json", description = "Print exactly one JSON object instead of the table.")

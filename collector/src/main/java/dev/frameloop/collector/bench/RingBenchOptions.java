@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public record RingBenchOptions(long events, int recordSize, int rounds, Duration latencyDuration, List<Long> rates,
                                Optional<Path> refConsumer, boolean pin) {
-    public static final long DEFAULT_EVENTS = 1_000_000;
+    public static final long DEFAULT_EVENTS = 100_000;
     public static final int DEFAULT_RECORD_SIZE = 32;
     public static final int DEFAULT_ROUNDS = 5;
     public static final Duration DEFAULT_LATENCY_DURATION = Duration.ofSeconds(2);

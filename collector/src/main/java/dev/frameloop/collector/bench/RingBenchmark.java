@@ -25,7 +25,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -40,8 +44,9 @@ import java.util.stream.Stream;
  *
  * <p>Throughput: per round, the producer commits {@code events} records with
  * {@code BPF_RB_NO_WAKEUP} while nobody reads, then one consumer drains exactly those, timed by
- * the consumer itself around its consume loop (Java: {@link RingReader#consume()} on this thread;
- * C: {@code ring_buffer__consume}). Untimed warmup drains each (JIT, page faults of each mapping), then {@code rounds} timed rounds
+ * the consumer itself around its consume loop (Java: {@link RingReader#consume()} on a draining thread;
+ * C: {@code ring_buffer__consume} in its only thread); with two CPUs or more the producer runs on one
+ * and both consumers on another, so that neither reads from the producer's cache. Untimed warmup drains each (JIT, page faults of each mapping), then {@code rounds} timed rounds
  * alternating who goes first; medians are reported. The Java thread's allocated bytes
  * (ThreadMXBean) over the timed rounds give bytes per event.
  *
@@ -57,6 +62,8 @@ public final class RingBenchmark {
     private static final Path BPFFS = Path.of("/sys/fs/bpf");
     /** Latency phases are split in this many segments, interleaved across consumers, so that noise hits all alike. */
     private static final int SEGMENTS = 4;
+    /** Short consume passes before the warmup drains, for the JIT. */
+    private static final int JIT_WARMUP_PASSES = 20_000;
     /** Fewest warmup drains per consumer. */
     private static final int WARMUP_DRAINS = 30;
 
@@ -70,6 +77,12 @@ public final class RingBenchmark {
     /** CPU of the producer (this thread) and of every consumer when pinned; null when the kernel places them. */
     private List<Integer> producerCpu;
     private List<Integer> consumerCpu;
+    /** The thread the Java reader drains on in the throughput phase, like ringbuf_ref's only thread. */
+    private final ExecutorService drainer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread t = new Thread(runnable, "bench-java-drain");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RingBenchmark(RingBenchOptions options, PrintWriter progress) {
         this.options = options;
@@ -101,16 +114,14 @@ public final class RingBenchmark {
                  BenchProducer producer = new BenchProducer(object, BenchProducer.SINGLE_RING_PROGRAM)) {
                 Path pinned = pin(object, pinDir);
                 try (RefConsumerProcess ref = RefConsumerProcess.start(tool.path(), pinned)) {
-                    if (options.pin() && allowed.size() >= 2) {
-                        producerCpu = List.of(allowed.get(0));
-                        consumerCpu = List.of(allowed.get(1));
-                        CpuAffinity.set(producerCpu);
-                        CpuAffinity.set((int) ref.pid(), consumerCpu);
-                        say("producer on CPU " + allowed.get(0) + ", consumers on CPU " + allowed.get(1));
-                    }
                     MonotonicClock clock = MonotonicClock.calibrate(1000);
                     KernelRing ring = rings.rings(RingStream.BENCH).get(0);
-                    RingBenchResult result = measure(ring, producer, ref, clock, ringBytes, work);
+                    RingBenchResult result;
+                    try {
+                        result = measure(ring, producer, ref, clock, ringBytes, work, allowed);
+                    } finally {
+                        drainer.shutdownNow();
+                    }
                     long drops = rings.drops().drops(RingStream.BENCH, 0);
                     if (drops != 0) {
                         throw new IllegalStateException("the producer dropped " + drops + " records: the results are void");
@@ -132,8 +143,14 @@ public final class RingBenchmark {
     }
 
     private RingBenchResult measure(KernelRing ring, BenchProducer producer, RefConsumerProcess ref, MonotonicClock clock,
-                                    long ringBytes, Path work) {
+                                    long ringBytes, Path work, List<Integer> allowed) {
         long events = options.events();
+        boolean twoCpus = allowed.size() >= 2;
+        if (twoCpus) {
+            pin(ref, List.of(allowed.get(0)), List.of(allowed.get(1)));
+            say("throughput: producer on CPU " + allowed.get(0) + ", both consumers on CPU " + allowed.get(1)
+                    + " (neither reads from the producer's cache)");
+        }
         say("throughput: " + events + " records of " + options.recordSize() + " bytes per round, ring "
                 + RingSize.humanSpaced(ringBytes) + ", warmup, then " + options.rounds() + " rounds per consumer");
         warmup(ring, producer, ref, ringBytes);
@@ -156,6 +173,12 @@ public final class RingBenchmark {
                     libbpf.get(round) / 1e6));
         }
         double allocPerEvent = (double) allocated / ((double) events * options.rounds());
+        if (twoCpus && !options.pin()) {
+            pin(ref, allowed, allowed);
+            producerCpu = null;
+            consumerCpu = null;
+            say("latency: producer and consumers placed by the kernel (--pin to pin them as above)");
+        }
 
         List<LatencyResult> latencies = new ArrayList<>();
         for (long rate : options.rates()) {
@@ -191,6 +214,14 @@ public final class RingBenchmark {
      * consumer's mapping has been faulted in).
      */
     private void warmup(KernelRing ring, BenchProducer producer, RefConsumerProcess ref, long ringBytes) {
+        // many short passes first: RingReader.consume() gets a regular C2 compile only after thousands of
+        // invocations; a few long passes would leave it running as on-stack-replaced code
+        SequenceCounter counter = new SequenceCounter();
+        RingReader reader = new RingReader(ring.id(), ring.name(), ring.mapped().regions(), counter, collectErrors, STORE_BATCH);
+        for (int i = 0; i < JIT_WARMUP_PASSES; i++) {
+            fill(producer, 16);
+            onDrainer(reader::consume);
+        }
         long chunk = Math.min(options.events(), 100_000);
         long recordBytes = dev.frameloop.core.ring.RingBufferDescriptor.recordLength(options.recordSize());
         long drains = Math.max(WARMUP_DRAINS, (ringBytes / recordBytes + chunk - 1) / chunk + 1);
@@ -200,6 +231,18 @@ public final class RingBenchmark {
             fill(producer, chunk);
             cDrain(ref, chunk);
         }
+    }
+
+    /** Runs the producer (this thread) on {@code producer} and every consumer (Java threads, the C tool) on {@code consumer}. */
+    private void pin(RefConsumerProcess ref, List<Integer> producer, List<Integer> consumer) {
+        producerCpu = producer;
+        consumerCpu = consumer;
+        CpuAffinity.set(producer);
+        CpuAffinity.set((int) ref.pid(), consumer);
+        onDrainer(() -> {
+            CpuAffinity.set(consumer);
+            return null;
+        });
     }
 
     /** Commits {@code events} records with no wakeup while nobody reads. */
@@ -219,25 +262,37 @@ public final class RingBenchmark {
 
     /** Drains {@code events} records on this thread; returns {ns, allocated bytes}. */
     private long[] javaDrain(KernelRing ring, long events) {
-        SequenceCounter counter = new SequenceCounter();
-        RingReader reader = new RingReader(ring.id(), ring.name(), ring.mapped().regions(), counter, collectErrors, STORE_BATCH);
-        long thread = Thread.currentThread().getId();
-        if (consumerCpu != null) {
-            CpuAffinity.set(consumerCpu);
+        return onDrainer(() -> {
+            SequenceCounter counter = new SequenceCounter();
+            RingReader reader = new RingReader(ring.id(), ring.name(), ring.mapped().regions(), counter, collectErrors,
+                    STORE_BATCH);
+            long thread = Thread.currentThread().getId();
+            long allocatedBefore = threads.getThreadAllocatedBytes(thread);
+            long start = System.nanoTime();
+            while (counter.count() < events && !reader.isStopped()) {
+                reader.consume();
+            }
+            long nanos = System.nanoTime() - start;
+            long allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
+            check(counter.count() == events && counter.orderErrors() == 0, "the Java reader read " + counter.count() + " of "
+                    + events + " records with " + counter.orderErrors() + " out of sequence");
+            return new long[] {nanos, allocated};
+        });
+    }
+
+    /** Runs {@code work} on the Java draining thread (pinned to the consumers' CPU while that is set). */
+    private <T> T onDrainer(Callable<T> work) {
+        try {
+            return drainer.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
-        long allocatedBefore = threads.getThreadAllocatedBytes(thread);
-        long start = System.nanoTime();
-        while (counter.count() < events && !reader.isStopped()) {
-            reader.consume();
-        }
-        long nanos = System.nanoTime() - start;
-        long allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
-        if (producerCpu != null) {
-            CpuAffinity.set(producerCpu);
-        }
-        check(counter.count() == events && counter.orderErrors() == 0, "the Java reader read " + counter.count() + " of "
-                + events + " records with " + counter.orderErrors() + " out of sequence");
-        return new long[] {nanos, allocated};
     }
 
     private long cDrain(RefConsumerProcess ref, long events) {

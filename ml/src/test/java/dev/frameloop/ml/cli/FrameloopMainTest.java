@@ -61,7 +61,7 @@ class FrameloopMainTest {
                 "--ref-consumer", "--[no-]pin"}) {
             assertTrue(help.contains(option), option + " in:\n" + help);
         }
-        assertTrue(help.contains("default: 1000000"), help);
+        assertTrue(help.contains("default: 100000)"), help);
     }
 
     @Test
