@@ -7,13 +7,13 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Drives the producer at a fixed rate from the calling thread: record i is emitted (one
  * {@code BPF_PROG_TEST_RUN} with count 1, adaptive wakeup) at start + i / rate. Waits park until
- * 20 µs before a deadline, then spin; the calling thread's timer slack is set to 1 ns for the run
+ * 5 µs before a deadline, then spin; the calling thread's timer slack is set to 1 ns for the run
  * (Linux's default 50 µs slack would make every park overshoot a 10 µs period). Parking rather
  * than spinning keeps the pacer from starving a consumer that shares its CPU. A late record is
  * emitted at once, without skipping any (the achieved rate is reported).
  */
 final class Pacer {
-    private static final long SPIN_NS = 20_000;
+    private static final long SPIN_NS = 5_000;
     private static final long DEFAULT_TIMER_SLACK = 0;
 
     private Pacer() {
