@@ -66,8 +66,10 @@ public final class RingReader {
         this.positionStoreBatch = positionStoreBatch;
         this.consumerPage = regions.consumerPage();
         this.producerPage = regions.producerPage();
-        this.data = regions.data();
-        this.handlerView = data.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        // one read-only view for the header loads and the handlers: a single ByteBuffer class at the
+        // VarHandle call sites keeps them monomorphic
+        this.handlerView = regions.data().asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        this.data = handlerView;
         this.size = regions.size();
         this.mask = regions.mask();
         this.consumerPosition = RingMemory.consumerPositionAcquire(consumerPage);
