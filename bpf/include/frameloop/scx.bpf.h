@@ -50,10 +50,18 @@ void scx_bpf_dsq_insert(struct task_struct *p, u64 dsq_id, u64 slice, u64 enq_fl
 void scx_bpf_dsq_insert_vtime(struct task_struct *p, u64 dsq_id, u64 slice, u64 vtime, u64 enq_flags) __ksym;
 /* ops.dispatch: move the first task of dsq_id this CPU may run to its local DSQ; false if none. */
 bool scx_bpf_dsq_move_to_local(u64 dsq_id) __ksym;
-/* number of tasks queued on dsq_id, or a negative errno */
+/* number of tasks queued on dsq_id (SCX_DSQ_LOCAL: this CPU's local DSQ), or a negative errno */
 s32 scx_bpf_dsq_nr_queued(u64 dsq_id) __ksym;
 /* an idle CPU in cpus_allowed, claimed for the caller, or -EBUSY */
-s32 scx_bpf_pick_idle_cpu(const struct cpumask *cpus_allowed, u64 flags) __ksym;
+s32 scx_bpf_pick_idle_cpu(const struct cpumask *cpus_allowed, u64 flags) __ksym; /* SCX_PICK_IDLE_CORE: a CPU of a fully idle core only */
+/* the idle state of whole SMT cores (a CPU is set when it and all its siblings are idle, siblings
+ * as the kernel's topology has them); the idle CPUs when SMT is off. Release with scx_bpf_put_idle_cpumask. */
+const struct cpumask *scx_bpf_get_idle_smtmask(void) __ksym;
+void scx_bpf_put_idle_cpumask(const struct cpumask *idle_mask) __ksym;
+/* claims cpu if it is idle: true when it was (and is now the caller's) */
+bool scx_bpf_test_and_clear_cpu_idle(s32 cpu) __ksym;
+/* true when cpu is in cpumask */
+bool bpf_cpumask_test_cpu(u32 cpu, const struct cpumask *cpumask) __ksym;
 /* make cpu reschedule; SCX_KICK_IDLE: only if it is idle */
 void scx_bpf_kick_cpu(s32 cpu, u64 flags) __ksym;
 /* set p->scx.dsq_vtime (7.x replaces direct writes to p->scx with these) */

@@ -32,6 +32,21 @@ public final class StructView {
         return bytes.getLong(at(member, 8));
     }
 
+    /** Element index of a member that is an array of 64-bit integers ({@code u64 name[N]}). */
+    public long u64(String member, int index) {
+        StructLayout.Member m = layout.member(member);
+        if (m.size() % 8 != 0 || index < 0 || index >= m.size() / 8) {
+            throw new IllegalArgumentException("struct " + layout.name() + "." + member + " is " + m.size()
+                    + " bytes: no 8-byte element " + index);
+        }
+        return bytes.getLong(base + m.offset() + index * 8);
+    }
+
+    /** Number of 8-byte elements of an array member. */
+    public int u64Count(String member) {
+        return layout.member(member).size() / 8;
+    }
+
     public long s64(String member) {
         return bytes.getLong(at(member, 8));
     }

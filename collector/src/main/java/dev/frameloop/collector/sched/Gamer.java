@@ -1,11 +1,24 @@
 package dev.frameloop.collector.sched;
 
+import dev.frameloop.collector.bpf.BpfMap;
 import dev.frameloop.collector.bpf.BpfObject;
 import dev.frameloop.collector.bpf.StructLayout;
 import dev.frameloop.collector.bpf.StructOpsScheduler;
 import dev.frameloop.collector.bpf.StructView;
+import dev.frameloop.collector.jna.LibBpf;
+import dev.frameloop.core.event.EventType;
+import dev.frameloop.core.event.MigrationReason;
+import dev.frameloop.core.event.ThreadClass;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** The names inside bpf/src/gamer.bpf.c that userspace uses, and how to read its counters. */
 public final class Gamer {
@@ -19,11 +32,30 @@ public final class Gamer {
     public static final String EXIT_VARIABLE = "gamer_exit";
     /** Per-CPU array of struct gamer_stats. */
     public static final String STATS_MAP = "gamer_stats";
+    /** Per-CPU array of struct fl_stream_counter, indexed by event type code (emit.bpf.h). */
+    public static final String STREAM_EVENTS_MAP = "fl_stream_events";
+    /** Per-CPU array of u64 drops, indexed by stream * {@value #RING_SHARDS_MAX} + shard (rings.bpf.h). */
+    public static final String RING_DROPS_MAP = "fl_ring_drops";
+    /** FL_RING_SHARDS_MAX of rings.bpf.h. */
+    public static final int RING_SHARDS_MAX = 64;
+    /** Hash tgid -> struct fl_game (threads.bpf.h). */
+    public static final String GAME_PIDS_MAP = "game_pids";
+    /** fl_game_source FL_GAME_SOURCE_USER. */
+    static final int GAME_SOURCE_USER = 1;
+
+    /** The streams the scheduler writes, in the order reports list them. */
+    public static final List<EventType> STREAMS = List.of(EventType.THREAD_CLASS, EventType.DEADLINE_MISS,
+            EventType.MIGRATION, EventType.TASK_STATS, EventType.POLICY_APPLIED);
+    /** Streams written into a ring set (fl_rbs_*), whose drops are counted per shard. */
+    private static final List<EventType> RING_SET_STREAMS = List.of(EventType.MIGRATION);
+
+    private static final MigrationReason[] REASONS_BY_CODE = {MigrationReason.UNKNOWN, MigrationReason.IDLE_PICK,
+            MigrationReason.WAKEUP_AFFINITY, MigrationReason.LOAD_BALANCE, MigrationReason.CPUMASK_CHANGE};
 
     private Gamer() {
     }
 
-    /** Opens gamer.bpf.o from the classpath, ready to load (sleepable callbacks marked, link-based ops). */
+    /** Opens gamer.bpf.o from the classpath, ready to configure and load (sleepable callbacks marked, link-based ops). */
     public static StructOpsScheduler open() {
         BpfObject object = BpfObject.openResource(OBJECT);
         try {
@@ -34,20 +66,92 @@ public final class Gamer {
         }
     }
 
+    /** The bytes of gamer.bpf.o as shipped on the classpath (for layout checks against its BTF). */
+    public static byte[] objectBytes() {
+        String resource = BpfObject.RESOURCE_FOLDER + OBJECT + ".bpf.o";
+        try (InputStream in = Gamer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the classpath; the bpf module builds it");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + resource, e);
+        }
+    }
+
     /** Sums gamer_stats over all CPUs. The object must be loaded. */
     public static GamerStats readStats(BpfObject gamer) {
         StructLayout layout = gamer.btf().struct("gamer_stats");
         List<StructView> perCpu = gamer.map(STATS_MAP).lookupPerCpu(new byte[4], layout);
-        long direct = 0;
-        long shared = 0;
-        long kicks = 0;
-        long dispatches = 0;
+        long[] scalars = new long[9];
+        String[] names = {"direct_dispatches", "shared_enqueues", "idle_kicks", "dispatches", "preempt_kicks",
+                "stalled_enqueues", "policy_lookups", "policy_applied", "policy_expired"};
+        Map<ThreadClass, Long> classChanges = new EnumMap<>(ThreadClass.class);
+        Map<ThreadClass, Long> misses = new EnumMap<>(ThreadClass.class);
+        Map<MigrationReason, Long> migrations = new EnumMap<>(MigrationReason.class);
         for (StructView cpu : perCpu) {
-            direct += cpu.u64("direct_dispatches");
-            shared += cpu.u64("shared_enqueues");
-            kicks += cpu.u64("idle_kicks");
-            dispatches += cpu.u64("dispatches");
+            for (int i = 0; i < names.length; i++) {
+                scalars[i] += cpu.u64(names[i]);
+            }
+            for (int c = 0; c < cpu.u64Count("class_changes"); c++) {
+                classChanges.merge(ThreadClass.fromCode(c), cpu.u64("class_changes", c), Long::sum);
+                misses.merge(ThreadClass.fromCode(c), cpu.u64("deadline_misses", c), Long::sum);
+            }
+            for (int r = 0; r < Math.min(REASONS_BY_CODE.length, cpu.u64Count("migrations")); r++) {
+                migrations.merge(REASONS_BY_CODE[r], cpu.u64("migrations", r), Long::sum);
+            }
         }
-        return new GamerStats(direct, shared, kicks, dispatches);
+        return new GamerStats(scalars[0], scalars[1], scalars[2], scalars[3], scalars[4], scalars[5], scalars[6],
+                scalars[7], scalars[8], classChanges, misses, migrations);
+    }
+
+    /** Records written and dropped per stream of the scheduler, summed over CPUs (and shards). The object must be loaded. */
+    public static List<StreamCount> readStreams(BpfObject gamer) {
+        BpfMap events = gamer.map(STREAM_EVENTS_MAP);
+        StructLayout counter = gamer.btf().struct("fl_stream_counter");
+        BpfMap drops = gamer.map(RING_DROPS_MAP);
+        List<StreamCount> counts = new ArrayList<>();
+        for (EventType type : STREAMS) {
+            long written = 0;
+            for (StructView cpu : events.lookupPerCpu(key(type.code()), counter)) {
+                written += cpu.u64("written");
+            }
+            long dropped = 0;
+            int shards = RING_SET_STREAMS.contains(type) ? RING_SHARDS_MAX : 1;
+            for (int shard = 0; shard < shards; shard++) {
+                dropped += sumPerCpuU64(drops, key(type.code() * RING_SHARDS_MAX + shard));
+            }
+            counts.add(new StreamCount(type, written, dropped));
+        }
+        return counts;
+    }
+
+    /**
+     * Makes process {@code pid} count as a game: its threads get the game class (unless stronger evidence
+     * says otherwise). The object must be loaded; {@code sinceNs} is CLOCK_MONOTONIC.
+     */
+    public static void addGamePid(BpfObject gamer, int pid, long sinceNs) {
+        StructLayout game = gamer.btf().struct("fl_game");
+        ByteBuffer value = ByteBuffer.allocate(game.size()).order(ByteOrder.LITTLE_ENDIAN);
+        value.putLong(game.member("since_ns").offset(), sinceNs);
+        value.putInt(game.member("source").offset(), GAME_SOURCE_USER);
+        gamer.map(GAME_PIDS_MAP).update(key(pid), value.array(), LibBpf.BPF_ANY);
+    }
+
+    private static long sumPerCpuU64(BpfMap map, byte[] key) {
+        byte[] value = new byte[map.lookupBufferSize()];
+        if (!map.lookup(key, value)) {
+            return 0;
+        }
+        ByteBuffer b = ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN);
+        long sum = 0;
+        for (int at = 0; at + 8 <= value.length; at += map.perCpuStride()) {
+            sum += b.getLong(at);
+        }
+        return sum;
+    }
+
+    private static byte[] key(int value) {
+        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array();
     }
 }

@@ -8,13 +8,18 @@ import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.collector.jna.Errno;
 import dev.frameloop.collector.jna.LibBpf;
+import dev.frameloop.core.policy.BoostPolicyEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -26,6 +31,12 @@ import java.util.concurrent.Callable;
                         + " is then scheduled by it), and keep it running until Ctrl-C (SIGINT), SIGTERM, the"
                         + " --duration, or until the kernel ejects it. Then unregister it and print why it"
                         + " stopped and what it scheduled.",
+                "gamer schedules by deadline: a task's deadline is its weighted virtual time plus the time it ran"
+                        + " since it last slept, scaled down by the boost of its class (input, render, audio,"
+                        + " compositor, game, background), which it detects from what each thread does;"
+                        + " --game-pid and --policy tell it more. While it runs it counts its event streams"
+                        + " (class changes, deadline misses, migrations, task stats, policy applied) and prints"
+                        + " them every --report-every and at the end.",
                 "Needs a kernel with sched_ext (CONFIG_SCHED_CLASS_EXT, Linux 6.12+) and root (CAP_BPF and"
                         + " CAP_SYS_ADMIN). Without one, run it in the VM:"
                         + " bin/frameloop vm -- bin/frameloop sched --duration 30s"},
@@ -46,6 +57,42 @@ public final class SchedCommand implements Callable<Integer> {
                     + " Default: run until Ctrl-C or SIGTERM.")
     Duration duration;
 
+    @Option(names = "--game-pid", paramLabel = "PID",
+            description = "Count process PID as a game: its threads get the game class (unless what they do says"
+                    + " input, render, audio or compositor). Repeatable.")
+    List<Integer> gamePids = new ArrayList<>();
+
+    @Option(names = "--game-comm", paramLabel = "NAME",
+            description = "Count threads named NAME (their comm, at most 15 bytes; a trailing * matches any name"
+                    + " starting with what precedes it), or whose process is named NAME, as a game's threads."
+                    + " Repeatable.")
+    List<String> gameComms = new ArrayList<>();
+
+    @Option(names = "--policy", paramLabel = "TID=ROLE[,for=D][,boost=PCT][,slice=D]", converter = PolicyRequest.Converter.class,
+            description = "Once gamer runs, write a boost_policy entry: schedule thread TID as ROLE (input, render,"
+                    + " audio, compositor, game, background) for D (default 1m, then the entry expires and is"
+                    + " ignored), with boost PCT percent (100 = none, 10..10000; default: the role's) and slice D"
+                    + " (default: the role's). Repeatable. The end report says whether gamer applied each entry.")
+    List<PolicyRequest> policies = new ArrayList<>();
+
+    @Option(names = "--deadline-miss-threshold", paramLabel = "D", converter = DurationConverter.class,
+            description = "Report a deadline miss when a task of a latency class starts running more than D after"
+                    + " the time its deadline stood for. Default: 1ms.")
+    Duration deadlineMissThreshold = GamerTunables.DEFAULT_DEADLINE_MISS_THRESHOLD;
+
+    @Option(names = "--stats-window", paramLabel = "D", converter = DurationConverter.class,
+            description = "Length of the per-thread task-stats window. Default: 100ms.")
+    Duration statsWindow = GamerTunables.DEFAULT_STATS_WINDOW;
+
+    @Option(names = "--report-every", paramLabel = "D", converter = DurationConverter.class,
+            description = "Print the event counts every D while running (0s: only at the end). Default: 10s.")
+    Duration reportEvery = Duration.ofSeconds(10);
+
+    @Option(names = "--test-stall-tid", paramLabel = "TID",
+            description = "Test only: never dispatch thread TID, so that the kernel's watchdog ejects gamer"
+                    + " (after its timeout, 30s by default) and the ejection path can be checked.")
+    int testStallTid;
+
     @Spec
     CommandSpec spec;
 
@@ -64,20 +111,42 @@ public final class SchedCommand implements Callable<Integer> {
         if (duration != null && (duration.isZero() || duration.isNegative())) {
             throw new UserFacingException(ExitCodes.USAGE, "--duration must be positive, was " + DurationConverter.format(duration.abs()));
         }
+        if (statsWindow.isZero()) {
+            throw new UserFacingException(ExitCodes.USAGE, "--stats-window must be positive");
+        }
+        requireThreads();
+        GamerTunables tunables;
+        try {
+            tunables = new GamerTunables(deadlineMissThreshold, statsWindow, testStallTid, gameComms);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException(ExitCodes.USAGE, e.getMessage());
+        }
         checkMachine();
         PrintWriter out = spec.commandLine().getOut();
         try (StopSignals signals = StopSignals.install();
-             StructOpsScheduler gamer = loadGamer()) {
+             StructOpsScheduler gamer = loadGamer(tunables)) {
+            for (int pid : gamePids) {
+                Gamer.addGamePid(gamer.object(), pid, monotonicNowNs());
+            }
             register(gamer);
             out.println(Gamer.OPS_NAME + " enabled (sched_ext state: " + SchedExtSysfs.ENABLED + ", ops: " + Gamer.OPS_NAME + "); "
                     + (duration == null ? "running until Ctrl-C or SIGTERM" : "running for " + DurationConverter.format(duration) + " (Ctrl-C stops it sooner)"));
+            BoostPolicyMap policy = BoostPolicyMap.of(gamer.object(), Gamer.objectBytes());
+            for (PolicyRequest request : policies) {
+                policy.write(request.at(monotonicNowNs()));
+                out.println("policy: wrote " + request.describe());
+            }
             out.flush();
 
-            StopReason stop = runUntilStopped(gamer, signals);
+            StopReason stop = runUntilStopped(gamer, signals, out);
             GamerStats stats = Gamer.readStats(gamer.object());
+            List<StreamCount> streams = Gamer.readStreams(gamer.object());
+            List<String> policyStates = policyStates(policy);
             gamer.detach();
             String after = awaitState(SchedExtSysfs.DISABLED);
+            report(out, stats, streams, policyStates);
             if (stop.isEjection()) {
+                out.flush();
                 throw new UserFacingException(ExitCodes.FAILURE, stop + "; before that it scheduled " + stats.describe());
             }
             out.println(stop);
@@ -85,6 +154,62 @@ public final class SchedCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * CLOCK_MONOTONIC now, the clock of bpf_ktime_get_ns(): on Linux, HotSpot's System.nanoTime() is
+     * clock_gettime(CLOCK_MONOTONIC).
+     */
+    private static long monotonicNowNs() {
+        return System.nanoTime();
+    }
+
+    private void requireThreads() {
+        List<String> missing = new ArrayList<>();
+        gamePids.forEach(pid -> requireThread(pid, "--game-pid", missing));
+        policies.forEach(p -> requireThread(p.tid(), "--policy", missing));
+        if (testStallTid != 0) {
+            requireThread(testStallTid, "--test-stall-tid", missing);
+        }
+        if (!missing.isEmpty()) {
+            throw new UserFacingException(ExitCodes.USAGE, String.join("; ", missing));
+        }
+    }
+
+    private static void requireThread(int id, String option, List<String> missing) {
+        if (id <= 0 || !Files.isDirectory(Path.of("/proc", Integer.toString(id)))) {
+            missing.add(option + " " + id + ": no such process or thread");
+        }
+    }
+
+    private void report(PrintWriter out, GamerStats stats, List<StreamCount> streams, List<String> policyStates) {
+        out.println("events (written/dropped): " + StreamCount.describe(streams));
+        out.println("class changes to: " + stats.describeClassChanges());
+        out.println("deadline misses (later than " + DurationConverter.format(deadlineMissThreshold) + ") by class: "
+                + stats.describeDeadlineMisses());
+        out.println("migrations by reason: " + stats.describeMigrations());
+        out.println("preemptions " + stats.preemptKicks() + "; policy: " + stats.policyApplied() + " writes applied, "
+                + stats.policyExpired() + " expired entries ignored (" + stats.policyLookups() + " lookups)");
+        policyStates.forEach(out::println);
+        if (testStallTid != 0) {
+            out.println("test stall: tid " + testStallTid + " left out of " + stats.stalledEnqueues() + " enqueues");
+        }
+    }
+
+    private List<String> policyStates(BoostPolicyMap policy) {
+        List<String> states = new ArrayList<>();
+        for (PolicyRequest request : policies) {
+            Optional<BoostPolicyEntry> entry = policy.read(request.tid());
+            states.add("policy tid " + request.tid() + ": " + entry.map(SchedCommand::describe).orElse("entry gone"));
+        }
+        return states;
+    }
+
+    private static String describe(BoostPolicyEntry entry) {
+        String applied = entry.applied()
+                ? String.format("applied %.3f ms after the write", entry.applyLatencyNs() / 1e6)
+                : "not applied (the thread did not wake or run while it lived)";
+        return applied + (entry.expired() ? "; expired and ignored" : "");
     }
 
     private void checkMachine() {
@@ -107,9 +232,10 @@ public final class SchedCommand implements Callable<Integer> {
         }
     }
 
-    private static StructOpsScheduler loadGamer() {
+    private static StructOpsScheduler loadGamer(GamerTunables tunables) {
         StructOpsScheduler gamer = Gamer.open();
         try {
+            tunables.applyTo(gamer.object());
             gamer.load();
             return gamer;
         } catch (BpfException e) {
@@ -141,9 +267,17 @@ public final class SchedCommand implements Callable<Integer> {
         }
     }
 
-    private StopReason runUntilStopped(StructOpsScheduler gamer, StopSignals signals) throws InterruptedException {
-        long deadline = duration == null ? 0 : System.nanoTime() + duration.toNanos();
+    private StopReason runUntilStopped(StructOpsScheduler gamer, StopSignals signals, PrintWriter out) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = duration == null ? 0 : start + duration.toNanos();
+        long nextReport = reportEvery.isZero() ? Long.MAX_VALUE : start + reportEvery.toNanos();
         while (true) {
+            if (System.nanoTime() - nextReport >= 0) {
+                nextReport += reportEvery.toNanos();
+                out.println("after " + DurationConverter.format(Duration.ofNanos(System.nanoTime() - start).withNanos(0))
+                        + ": events (written/dropped) " + StreamCount.describe(Gamer.readStreams(gamer.object())));
+                out.flush();
+            }
             long wait = duration == null ? POLL_MILLIS
                     : Math.max(1, Math.min(POLL_MILLIS, (deadline - System.nanoTime()) / 1_000_000));
             Optional<String> signal = signals.await(wait);

@@ -32,7 +32,8 @@ class BpfObjectTest {
             assertEquals("struct_ops/gamer_select_cpu", sections.get("gamer_select_cpu"));
             assertEquals("struct_ops/sleepable/gamer_init", sections.get("gamer_init"));
             assertEquals(List.of("gamer_select_cpu", "gamer_enqueue", "gamer_dispatch", "gamer_running", "gamer_stopping",
-                    "gamer_init_task", "gamer_enable", "gamer_init", "gamer_exit_cb").stream().sorted().toList(),
+                    "gamer_set_cpumask", "gamer_init_task", "gamer_exit_task", "gamer_enable", "gamer_init",
+                    "gamer_exit_cb").stream().sorted().toList(),
                     sections.keySet().stream().sorted().toList());
             assertEquals(LibBpf.BPF_MAP_TYPE_STRUCT_OPS, gamer.map("gamer_ops").type());
             assertEquals(LibBpf.BPF_MAP_TYPE_PERCPU_ARRAY, gamer.map("gamer_stats").type());
@@ -55,7 +56,9 @@ class BpfObjectTest {
             assertEquals(4, layout.member("kind").size());
             assertEquals(128, layout.member("reason").size());
             assertEquals(1024, layout.member("msg").size());
-            assertEquals(List.of("direct_dispatches", "shared_enqueues", "idle_kicks", "dispatches"),
+            assertEquals(List.of("direct_dispatches", "shared_enqueues", "idle_kicks", "dispatches", "preempt_kicks",
+                    "stalled_enqueues", "policy_lookups", "policy_applied", "policy_expired", "class_changes",
+                    "deadline_misses", "migrations"),
                     btf.struct("gamer_stats").members().stream().map(StructLayout.Member::name).toList());
         }
     }
@@ -75,7 +78,7 @@ class BpfObjectTest {
     void shouldFailFastOnNamesTheObjectDoesNotHave() {
         try (BpfObject gamer = BpfObject.openResource("gamer")) {
             assertThrows(IllegalArgumentException.class, () -> gamer.program("gamer_tick"));
-            assertThrows(IllegalArgumentException.class, () -> gamer.map("boost_policy"));
+            assertThrows(IllegalArgumentException.class, () -> gamer.map("no_such_map"));
             assertThrows(IllegalArgumentException.class, () -> gamer.btf().global(".bss", "nothing"));
             assertThrows(IllegalArgumentException.class, () -> StructOpsScheduler.prepare(gamer, "gamer_stats", "gamer_exit"));
         }

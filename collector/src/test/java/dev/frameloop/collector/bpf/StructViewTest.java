@@ -66,6 +66,20 @@ class StructViewTest {
     }
 
     @Test
+    void shouldReadElementsOfAnArrayMember() {
+        StructLayout counters = new StructLayout("counters", 24, List.of(
+                new StructLayout.Member("total", 0, 8), new StructLayout.Member("by_kind", 8, 16)));
+        ByteBuffer b = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 3).putLong(8, 1).putLong(16, 2);
+        StructView v = new StructView(counters, b, 0);
+
+        assertEquals(2, v.u64Count("by_kind"));
+        assertEquals(1, v.u64("by_kind", 0));
+        assertEquals(2, v.u64("by_kind", 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> v.u64("by_kind", 2));
+        assertEquals("struct counters.by_kind is 16 bytes: no 8-byte element 2", e.getMessage());
+    }
+
+    @Test
     void shouldRejectAViewThatDoesNotFitTheBuffer() {
         assertThrows(IllegalArgumentException.class, () -> new StructView(EXIT, ByteBuffer.allocate(30), 8));
     }

@@ -64,12 +64,38 @@ class SchedCommandTest {
         cli.setOut(new PrintWriter(out));
 
         assertEquals(0, cli.execute("--help"));
-        String help = out.toString();
+        String help = out.toString().replaceAll("\\s+", " ");
         assertTrue(help.contains("--duration=D"), help);
+        assertTrue(help.contains("--policy=TID=ROLE[,for=D][,boost=PCT][,slice=D]"), help);
+        assertTrue(help.contains("--game-pid=PID"), help);
+        assertTrue(help.contains("--game-comm=NAME"), help);
+        assertTrue(help.contains("--test-stall-tid=TID Test only"), help);
+        assertTrue(help.contains("Default: 1ms."), help);
         assertTrue(help.contains("units ms, s, m, h, d"), help);
         assertTrue(help.contains("Default: run until Ctrl-C or SIGTERM"), help);
         assertTrue(help.contains("CONFIG_SCHED_CLASS_EXT"), help);
         assertTrue(help.contains("Exit codes:"), help);
+    }
+
+    @Test
+    void shouldRefuseAPolicyForAThreadThatDoesNotExist(@TempDir Path tmp) {
+        SchedCommand command = parsed(new SchedExtSysfs(tmp), "--policy", "2147483646=render", "--game-pid", "2147483645");
+
+        UserFacingException e = assertThrows(UserFacingException.class, command::call);
+
+        assertEquals(ExitCodes.USAGE, e.exitCode());
+        assertEquals("--game-pid 2147483645: no such process or thread; --policy 2147483646: no such process or thread",
+                e.getMessage());
+    }
+
+    @Test
+    void shouldRejectAGameCommLongerThanAThreadName(@TempDir Path tmp) {
+        SchedCommand command = parsed(new SchedExtSysfs(tmp.resolve("sched_ext")), "--game-comm", "sixteen_bytes_xx");
+
+        UserFacingException e = assertThrows(UserFacingException.class, command::call);
+
+        assertEquals(ExitCodes.USAGE, e.exitCode());
+        assertEquals("a game comm must be 1..15 bytes (a thread name), was 'sixteen_bytes_xx'", e.getMessage());
     }
 
     @Test
