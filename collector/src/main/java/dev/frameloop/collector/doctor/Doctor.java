@@ -1,29 +1,35 @@
 package dev.frameloop.collector.doctor;
 
 import dev.frameloop.collector.bpf.BpfPrivileges;
+import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.collector.jna.LibBpf;
 import dev.frameloop.collector.sched.SchedExtSysfs;
+import dev.frameloop.collector.vm.Environment;
+import dev.frameloop.collector.vm.KernelDir;
+import dev.frameloop.collector.vm.KernelResolver;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Finds out what this machine can do for frameloop, by trying; see {@link DoctorReport}. */
 public final class Doctor {
     private static final Path VMLINUX_BTF = Path.of("/sys/kernel/btf/vmlinux");
 
     private final SchedExtSysfs sysfs;
-    private final PinnedKernelLocator kernels;
+    private final Supplier<Optional<Path>> kernels;
 
     public Doctor() {
-        this(SchedExtSysfs.system(), PinnedKernelLocator.forThisProcess());
+        this(SchedExtSysfs.system(), Doctor::localGuestKernel);
     }
 
-    Doctor(SchedExtSysfs sysfs, PinnedKernelLocator kernels) {
+    Doctor(SchedExtSysfs sysfs, Supplier<Optional<Path>> kernels) {
         this.sysfs = sysfs;
         this.kernels = kernels;
     }
@@ -37,7 +43,18 @@ public final class Doctor {
             programs.put(kind, prober.probe(kind));
         }
         return new DoctorReport(Files.isReadable(VMLINUX_BTF), schedExt, programs, privileges, libbpf(),
-                memlock(), onPath("qemu-system-x86_64"), kernels.locate().map(Path::toString));
+                memlock(), onPath("qemu-system-x86_64"), kernels.get().map(Path::toString));
+    }
+
+    /** The guest kernel {@code frameloop vm} would boot without downloading one. */
+    private static Optional<Path> localGuestKernel() {
+        try {
+            return KernelResolver.standard(Environment.system(), message -> { })
+                    .findLocal(Optional.empty(), new ArrayList<>())
+                    .map(KernelDir::dir);
+        } catch (UserFacingException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<BpfPrivileges> privileges() {

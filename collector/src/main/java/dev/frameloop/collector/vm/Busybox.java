@@ -1,5 +1,8 @@
 package dev.frameloop.collector.vm;
 
+import dev.frameloop.core.elf.ElfFile;
+
+import java.nio.ByteBuffer;
 import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
 
@@ -22,7 +25,7 @@ final class Busybox {
                 .orElseThrow(() -> new UserFacingException(ExitCodes.UNAVAILABLE, "busybox not found (looked at "
                         + CANDIDATES.get(0) + ", " + CANDIDATES.get(1) + "); " + FIX));
         try {
-            if (new ElfFile(Files.readAllBytes(found)).needsInterpreter()) {
+            if (ElfFile.needsInterpreter(ByteBuffer.wrap(Files.readAllBytes(found)))) {
                 throw new UserFacingException(ExitCodes.UNAVAILABLE,
                         found + " is dynamically linked and cannot run in the initramfs; " + FIX);
             }

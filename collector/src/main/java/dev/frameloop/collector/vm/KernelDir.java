@@ -32,11 +32,6 @@ public record KernelDir(Path dir) {
         return dir.resolve("modules");
     }
 
-    /** The folder's name, which is the kernel release for folders laid out like {@code ../shared/kernels/}. */
-    public String version() {
-        return dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
-    }
-
     /** Why this folder cannot boot a guest with {@code modules}, or empty when it can. */
     public Optional<String> problem(List<String> modules) {
         if (!Files.isDirectory(dir)) {

@@ -49,34 +49,12 @@ public final class KernelResolver {
     }
 
     public KernelDir resolve(Optional<Path> kernelOption) {
-        if (kernelOption.isPresent()) {
-            return named("--kernel " + kernelOption.get(), kernelOption.get());
-        }
-        Optional<String> fromVariable = env.variable(KERNEL_VARIABLE);
-        if (fromVariable.isPresent()) {
-            return named(KERNEL_VARIABLE + "=" + fromVariable.get(), Path.of(fromVariable.get()));
-        }
         List<String> tried = new ArrayList<>();
-        tried.add("--kernel: not given");
-        tried.add(KERNEL_VARIABLE + ": not set");
-
-        Optional<String> root = env.property(ROOT_PROPERTY);
-        if (root.isPresent()) {
-            Path shared = Path.of(root.get()).resolve("../shared/kernels").normalize();
-            Optional<KernelDir> hit = newestUsable(shared, tried);
-            if (hit.isPresent()) {
-                return hit.get();
-            }
-        } else {
-            tried.add("../shared/kernels: unknown project root (" + ROOT_PROPERTY + " not set; run through bin/frameloop)");
+        Optional<KernelDir> local = findLocal(kernelOption, tried);
+        if (local.isPresent()) {
+            return local.get();
         }
-
         Path cache = env.cacheDirectory().resolve("kernels");
-        Optional<KernelDir> cached = newestUsable(cache, tried);
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-
         progress.accept("no usable local guest kernel; fetching " + fetcher.description());
         try {
             KernelDir fetched = fetcher.fetch(cache, progress);
@@ -90,6 +68,35 @@ public final class KernelResolver {
         }
         throw new UserFacingException(ExitCodes.UNAVAILABLE,
                 "no usable guest kernel; tried " + String.join("; ", tried) + ". To fix: " + FIX);
+    }
+
+    /**
+     * The first usable kernel already on this machine, in resolution order ({@code --kernel},
+     * {@code $FRAMELOOP_KERNEL}, {@code ../shared/kernels}, the cache), without fetching anything.
+     * {@code tried} collects why each other place was passed over. A folder the user named that is
+     * unusable is an error, not a reason to look further.
+     */
+    public Optional<KernelDir> findLocal(Optional<Path> kernelOption, List<String> tried) {
+        if (kernelOption.isPresent()) {
+            return Optional.of(named("--kernel " + kernelOption.get(), kernelOption.get()));
+        }
+        Optional<String> fromVariable = env.variable(KERNEL_VARIABLE);
+        if (fromVariable.isPresent()) {
+            return Optional.of(named(KERNEL_VARIABLE + "=" + fromVariable.get(), Path.of(fromVariable.get())));
+        }
+        tried.add("--kernel: not given");
+        tried.add(KERNEL_VARIABLE + ": not set");
+
+        Optional<String> root = env.property(ROOT_PROPERTY);
+        if (root.isPresent()) {
+            Optional<KernelDir> hit = newestUsable(Path.of(root.get()).resolve("../shared/kernels").normalize(), tried);
+            if (hit.isPresent()) {
+                return hit;
+            }
+        } else {
+            tried.add("../shared/kernels: unknown project root (" + ROOT_PROPERTY + " not set; run through bin/frameloop)");
+        }
+        return newestUsable(env.cacheDirectory().resolve("kernels"), tried);
     }
 
     private KernelDir named(String source, Path dir) {

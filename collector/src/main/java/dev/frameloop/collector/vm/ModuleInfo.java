@@ -1,5 +1,8 @@
 package dev.frameloop.collector.vm;
 
+import dev.frameloop.core.elf.ElfFile;
+
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +15,10 @@ final class ModuleInfo {
 
     /** The module names listed in {@code depends=}, as written there (e.g. {@code snd-pcm}). */
     static List<String> depends(byte[] module) {
-        byte[] modinfo = new ElfFile(module).section(".modinfo")
+        ByteBuffer section = ElfFile.section(ByteBuffer.wrap(module), ".modinfo")
                 .orElseThrow(() -> new IllegalArgumentException("no .modinfo section: not a kernel module"));
+        byte[] modinfo = new byte[section.remaining()];
+        section.get(modinfo);
         List<String> out = new ArrayList<>();
         for (String entry : new String(modinfo, StandardCharsets.UTF_8).split("\0")) {
             if (entry.startsWith("depends=")) {

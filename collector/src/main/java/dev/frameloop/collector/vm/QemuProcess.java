@@ -65,10 +65,6 @@ final class QemuProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     @Override
     public void close() {
         kill(process);

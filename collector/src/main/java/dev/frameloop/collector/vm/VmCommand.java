@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
                 "  read-write at the same path. The guest has proc, sysfs, devtmpfs (+ devpts, /dev/shm), bpffs,",
                 "  tracefs, debugfs, a tmpfs on /tmp and /run, and the modules 9p, uinput (/dev/uinput), vgem",
                 "  (/dev/dri/*) and snd-aloop (/dev/snd/*). CMD gets PATH, HOME=/root, LANG, TERM, and CI,",
-                "  JAVA_HOME and FRAMELOOP_* from the caller; no stdin.",
+                "  JAVA_HOME and FRAMELOOP_* from the caller; no stdin. CMD's stdout reaches stdout byte for byte",
+                "  (no kernel messages in it); its stderr, and kernel errors from the console, go to stderr.",
                 "",
                 "  Kernel, first hit wins: --kernel DIR; $FRAMELOOP_KERNEL; ../shared/kernels/<newest>/ beside",
                 "  the checkout; a kernel fetched earlier into ~/.cache/frameloop/kernels/; Debian unstable's",
@@ -69,6 +70,12 @@ public final class VmCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--tcg-threads", paramLabel = "MODE", defaultValue = "single",
+            description = "qemu TCG threading: single (one host thread for all guest CPUs) or multi (one per guest"
+                    + " CPU; faster with cores to spare, but the guest kernel sporadically panics while patching its"
+                    + " own code; default: ${DEFAULT-VALUE}).")
+    TcgThreading tcg;
+
     @Option(names = "--share", paramLabel = "DIR",
             description = "Host folder the guest may write, mounted read-write at the same path; repeatable"
                     + " (default: the current folder).")
@@ -84,18 +91,17 @@ public final class VmCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validate();
-        Environment env = environment;
-        Path qemu = HostTool.find("qemu-system-x86_64", env).orElseThrow(() -> new UserFacingException(
+        Path qemu = HostTool.find("qemu-system-x86_64", environment).orElseThrow(() -> new UserFacingException(
                 ExitCodes.UNAVAILABLE, "qemu-system-x86_64 not found on PATH; install the Debian package"
                 + " qemu-system-x86 (or run: sudo bin/setup)"));
-        Path workingDirectory = env.workingDirectory();
+        Path workingDirectory = environment.workingDirectory();
         List<Share> planned = Share.plan(shares, workingDirectory);
-        KernelDir guestKernel = KernelResolver.standard(env, note -> System.err.println("frameloop vm: " + note))
+        KernelDir guestKernel = KernelResolver.standard(environment, note -> System.err.println("frameloop vm: " + note))
                 .resolve(Optional.ofNullable(kernel));
-        InitramfsBuilder.Image initramfs = InitramfsBuilder.standard(env).imageFor(guestKernel);
-        GuestCommand guestCommand = new GuestCommand(command, workingDirectory.toString(), GuestEnvironment.from(env));
+        InitramfsBuilder.Image initramfs = InitramfsBuilder.standard(environment).imageFor(guestKernel);
+        GuestCommand guestCommand = new GuestCommand(command, workingDirectory.toString(), GuestEnvironment.from(environment));
 
-        GuestOutcome outcome = VmRunner.standard(env).run(new VmRunner.Plan(qemu, cpus, memory, timeout, guestKernel,
+        GuestOutcome outcome = VmRunner.standard(environment).run(new VmRunner.Plan(qemu, tcg, cpus, memory, timeout, guestKernel,
                 initramfs.path(), guestCommand, planned));
         return exitCode(outcome);
     }
@@ -132,11 +138,15 @@ public final class VmCommand implements Callable<Integer> {
         }
     }
 
-    /** Everything from the first positional argument on is CMD, so CMD's own options need no {@code --}. */
+    /**
+     * Everything from the first positional argument on is CMD, so CMD's own options need no {@code --};
+     * enum values are accepted in lower case ({@code --tcg-threads multi}).
+     */
     static final class CommandStartsAtFirstPositional implements CommandLine.IModelTransformer {
         @Override
         public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec spec) {
             spec.parser().stopAtPositional(true);
+            spec.parser().caseInsensitiveEnumValuesAllowed(true);
             return spec;
         }
     }

@@ -37,7 +37,7 @@ public final class VmRunner {
     }
 
     /** Everything one run needs. */
-    public record Plan(Path qemu, int cpus, MemorySize memory, Duration timeout, KernelDir kernel, Path initramfs,
+    public record Plan(Path qemu, TcgThreading tcg, int cpus, MemorySize memory, Duration timeout, KernelDir kernel, Path initramfs,
                        GuestCommand command, List<Share> shares) {
         public Plan {
             shares = List.copyOf(shares);
@@ -45,11 +45,11 @@ public final class VmRunner {
     }
 
     public GuestOutcome run(Plan plan) throws IOException, InterruptedException {
-        try (ControlFolder control = ControlFolder.create(plan.command(), plan.shares());
+        try (ControlFolder control = ControlFolder.create(plan.command(), plan.shares(), stderr);
              OutputPump out = OutputPump.listen(control.stdoutSocket(), stdout, "vm-stdout");
              OutputPump err = OutputPump.listen(control.stderrSocket(), stderr, "vm-stderr")) {
             List<String> command = new ArrayList<>(qemuPrefix);
-            command.addAll(QemuCommandLine.of(new QemuCommandLine.Settings(plan.qemu(), plan.cpus(), plan.memory(),
+            command.addAll(QemuCommandLine.of(new QemuCommandLine.Settings(plan.qemu(), plan.tcg(), plan.cpus(), plan.memory(),
                     plan.kernel(), plan.initramfs(), control, plan.shares())));
             try (QemuProcess qemu = QemuProcess.start(command, stderr)) {
                 ConsoleWatcher console = ConsoleWatcher.start(qemu.console(), stderr, "", "vm-console");

@@ -18,8 +18,8 @@ class QemuCommandLineTest {
     @Test
     void shouldBootTheKernelUnderTcgWithTheSharesAndOutputPorts() throws IOException {
         KernelDir kernel = new KernelDir(TestKernels.complete(tmp.resolve("kernel")));
-        try (ControlFolder control = ControlFolder.create(new GuestCommand(List.of("true"), "/", Map.of()), List.of())) {
-            List<String> args = QemuCommandLine.of(new QemuCommandLine.Settings(Path.of("/usr/bin/qemu-system-x86_64"), 3,
+        try (ControlFolder control = ControlFolder.create(new GuestCommand(List.of("true"), "/", Map.of()), List.of(), System.err)) {
+            List<String> args = QemuCommandLine.of(new QemuCommandLine.Settings(Path.of("/usr/bin/qemu-system-x86_64"), TcgThreading.MULTI, 3,
                     MemorySize.parse("1G"), kernel, tmp.resolve("init.cpio"), control,
                     List.of(new Share("fl_share0", Path.of("/work/a,b")))));
 

@@ -30,19 +30,21 @@ class VmCommandTest {
         assertEquals(2, vm.cpus);
         assertEquals(MemorySize.parse("2G"), vm.memory);
         assertEquals(Duration.ofMinutes(10), vm.timeout);
+        assertEquals(TcgThreading.SINGLE, vm.tcg);
         assertEquals(List.of(), vm.shares);
         assertEquals(List.of("true"), vm.command);
     }
 
     @Test
     void shouldParseEveryOption() {
-        VmCommand vm = parse("--kernel", "/k", "--cpus", "4", "--mem", "512M", "--timeout", "90s",
+        VmCommand vm = parse("--kernel", "/k", "--cpus", "4", "--mem", "512M", "--timeout", "90s", "--tcg-threads", "multi",
                 "--share", "out", "--share=/tmp/x", "--", "sh", "-c", "exit 7");
 
         assertEquals(Path.of("/k"), vm.kernel);
         assertEquals(4, vm.cpus);
         assertEquals(512, vm.memory.mebibytes());
         assertEquals(Duration.ofSeconds(90), vm.timeout);
+        assertEquals(TcgThreading.MULTI, vm.tcg);
         assertEquals(List.of(Path.of("out"), Path.of("/tmp/x")), vm.shares);
         assertEquals(List.of("sh", "-c", "exit 7"), vm.command);
     }
@@ -66,6 +68,10 @@ class VmCommandTest {
         CommandLine.ParameterException timeout = assertThrows(CommandLine.ParameterException.class,
                 () -> parse("--timeout", "soon", "--", "true"));
         assertTrue(timeout.getMessage().contains("soon") && timeout.getMessage().contains("--timeout"), timeout.getMessage());
+
+        CommandLine.ParameterException tcg = assertThrows(CommandLine.ParameterException.class,
+                () -> parse("--tcg-threads", "many", "--", "true"));
+        assertTrue(tcg.getMessage().contains("many") && tcg.getMessage().contains("--tcg-threads"), tcg.getMessage());
 
         CommandLine.ParameterException mem = assertThrows(CommandLine.ParameterException.class,
                 () -> parse("--mem", "lots", "--", "true"));

@@ -1,5 +1,8 @@
 package dev.frameloop.core.btf;
 
+import dev.frameloop.core.elf.ElfFile;
+import dev.frameloop.core.elf.ElfFormatException;
+
 import dev.frameloop.core.btf.BtfType.ArrayType;
 import dev.frameloop.core.btf.BtfType.DataSecType;
 import dev.frameloop.core.btf.BtfType.DeclTagType;
@@ -58,8 +61,13 @@ public final class Btf {
      * @throws BtfFormatException if the object is malformed or has no {@code .BTF} section
      */
     public static Btf fromElf(byte[] elf) {
-        ByteBuffer section = ElfSections.find(ByteBuffer.wrap(elf), ".BTF")
-                .orElseThrow(() -> new BtfFormatException("the object has no .BTF section (compile with -g, strip with -g only)"));
+        ByteBuffer section;
+        try {
+            section = ElfFile.section(ByteBuffer.wrap(elf), ".BTF")
+                    .orElseThrow(() -> new BtfFormatException("the object has no .BTF section (compile with -g, strip with -g only)"));
+        } catch (ElfFormatException e) {
+            throw new BtfFormatException(e.getMessage());
+        }
         return parse(section);
     }
 

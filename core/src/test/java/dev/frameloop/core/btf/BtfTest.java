@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.frameloop.core.elf.ElfObjectBuilder;
 import dev.frameloop.core.btf.BtfType.ArrayType;
 import dev.frameloop.core.btf.BtfType.DataSecType;
 import dev.frameloop.core.btf.BtfType.DeclTagType;
@@ -141,5 +142,21 @@ class BtfTest {
 
     private static String parseError(byte[] blob) {
         return assertThrows(BtfFormatException.class, () -> Btf.parse(ByteBuffer.wrap(blob))).getMessage();
+    }
+
+    @Test
+    void shouldExplainAnObjectWithoutBtf() {
+        byte[] elf = new ElfObjectBuilder().section(".text", new byte[8]).build();
+
+        assertEquals("the object has no .BTF section (compile with -g, strip with -g only)",
+                assertThrows(BtfFormatException.class, () -> Btf.fromElf(elf)).getMessage());
+    }
+
+    @Test
+    void shouldReportAnObjectThatIsNotElfAsMalformedBtf() {
+        byte[] text = "not an object, just text long enough to look like a header at first glance......"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        assertTrue(assertThrows(BtfFormatException.class, () -> Btf.fromElf(text)).getMessage().startsWith("not an ELF file"));
     }
 }

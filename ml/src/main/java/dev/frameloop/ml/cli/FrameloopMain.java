@@ -1,5 +1,6 @@
 package dev.frameloop.ml.cli;
 
+import dev.frameloop.collector.bench.BenchCommand;
 import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.collector.doctor.DoctorCommand;
@@ -23,6 +24,7 @@ import java.io.PrintWriter;
                 SchedCommand.class,
                 VmCommand.class,
                 NotebookCommand.class,
+                BenchCommand.class,
         })
 public final class FrameloopMain implements Runnable {
 

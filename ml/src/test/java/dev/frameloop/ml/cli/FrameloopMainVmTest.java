@@ -33,7 +33,7 @@ class FrameloopMainVmTest {
         assertEquals(0, execute("vm", "--help"));
         String help = out.toString();
         for (String expected : new String[] {"--kernel=DIR", "--cpus=N", "default: 2", "--mem=SIZE", "default: 2G",
-                "--timeout=D", "default: 10m", "--share=DIR", "FRAMELOOP_KERNEL", "linux-image-amd64", "124"}) {
+                "--timeout=D", "default: 10m", "--tcg-threads=MODE", "default: single", "--share=DIR", "FRAMELOOP_KERNEL", "linux-image-amd64", "124"}) {
             assertTrue(help.contains(expected), "help lacks '" + expected + "':\n" + help);
         }
     }

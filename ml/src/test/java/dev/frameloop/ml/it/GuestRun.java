@@ -186,6 +186,11 @@ public final class GuestRun {
         return out.lines().filter(l -> !l.isBlank()).map(Long::parseLong).toList();
     }
 
+    /** The arguments of process {@code pid} as {@code /proc} has them, NUL bytes turned into spaces. */
+    public static String commandLine(long pid) throws IOException {
+        return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+    }
+
     /** Polls until a process matches {@code pattern}; false when none did within {@code limit}. */
     public static boolean awaitProcess(String pattern, Duration limit) throws IOException, InterruptedException {
         Instant end = Instant.now().plus(limit);

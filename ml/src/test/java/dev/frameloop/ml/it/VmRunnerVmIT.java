@@ -119,13 +119,23 @@ class VmRunnerVmIT {
 
         try (GuestRun.Running running = GuestRun.vm("sleep", "600").options("--share", share.toString()).in(share).start()) {
             assertTrue(GuestRun.awaitProcess(qemuOfThisRun, Duration.ofSeconds(60)), running.stderrSoFar());
+            Path controlFolder = controlFolderOf(GuestRun.processesMatching(qemuOfThisRun).get(0));
+            assertTrue(Files.isDirectory(controlFolder), controlFolder.toString());
             running.signalFrameloop("INT");
             GuestRun.Result r = running.await();
 
             assertEquals(130, r.exitCode(), r.describe());
             assertTrue(r.stderr().contains("interrupted"), r.describe());
+            assertTrue(!Files.exists(controlFolder), controlFolder + " is left behind");
         }
         assertEquals(List.of(), GuestRun.processesMatching(qemuOfThisRun));
+    }
+
+    /** The run's control folder, from the {@code -virtfs} option qemu was started with. */
+    private static Path controlFolderOf(long qemuPid) throws java.io.IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("path=(\\S*frameloop-vm-\\d+),").matcher(GuestRun.commandLine(qemuPid));
+        assertTrue(m.find(), "no control folder in qemu's command line: " + GuestRun.commandLine(qemuPid));
+        return Path.of(m.group(1));
     }
 
     @Test

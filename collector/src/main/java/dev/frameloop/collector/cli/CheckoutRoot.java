@@ -1,4 +1,4 @@
-package dev.frameloop.collector.doctor;
+package dev.frameloop.collector.cli;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -11,11 +11,11 @@ import java.util.Optional;
  * folder above {@code ml/target/frameloop.jar} (or above a module's {@code target/classes}) when it
  * holds the parent pom.
  */
-final class CheckoutRoot {
+public final class CheckoutRoot {
     private CheckoutRoot() {
     }
 
-    static Optional<Path> find() {
+    public static Optional<Path> find() {
         String property = System.getProperty("frameloop.root");
         if (property != null && !property.isBlank()) {
             return Optional.of(Path.of(property).toAbsolutePath().normalize());

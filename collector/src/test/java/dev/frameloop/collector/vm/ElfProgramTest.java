@@ -1,5 +1,7 @@
 package dev.frameloop.collector.vm;
 
+import dev.frameloop.core.elf.ElfFile;
+import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -11,32 +13,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ElfFileTest {
-
-    @Test
-    void shouldReturnTheBytesOfANamedSection() {
-        byte[] elf = new TestElf().section(".text", new byte[] {1, 2, 3}).section(".data", new byte[] {9, 8}).build();
-
-        assertArrayEquals(new byte[] {9, 8}, new ElfFile(elf).section(".data").orElseThrow());
-        assertArrayEquals(new byte[] {1, 2, 3}, new ElfFile(elf).section(".text").orElseThrow());
-        assertTrue(new ElfFile(elf).section(".bss").isEmpty());
-    }
+class ElfProgramTest {
 
     @Test
     void shouldTellWhetherAProgramNeedsADynamicLoader() {
-        assertTrue(new ElfFile(new TestElf().section(".text", new byte[1]).withInterpreter().build()).needsInterpreter());
-        assertFalse(new ElfFile(new TestElf().section(".text", new byte[1]).build()).needsInterpreter());
+        assertTrue(ElfFile.needsInterpreter(ByteBuffer.wrap(new TestElf().section(".text", new byte[1]).withInterpreter().build())));
+        assertFalse(ElfFile.needsInterpreter(ByteBuffer.wrap(new TestElf().section(".text", new byte[1]).build())));
     }
 
     @Test
     void shouldRejectFilesThatAreNotElf64LittleEndian() {
         byte[] script = "#!/bin/sh\necho not an ELF file at all, just long enough to have a header ..........\n"
                 .getBytes(StandardCharsets.US_ASCII);
-        assertThrows(IllegalArgumentException.class, () -> new ElfFile(script));
+        assertThrows(IllegalArgumentException.class, () -> ElfFile.needsInterpreter(ByteBuffer.wrap(script)));
 
         byte[] elf32 = new TestElf().section(".text", new byte[1]).build();
         elf32[4] = 1;
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ElfFile(elf32));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ElfFile.needsInterpreter(ByteBuffer.wrap(elf32)));
         assertTrue(e.getMessage().contains("64-bit"), e.getMessage());
     }
 

@@ -1,4 +1,4 @@
-package dev.frameloop.core.btf;
+package dev.frameloop.core.elf;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes a minimal ELF64 little-endian relocatable object holding the given sections, for tests. */
-final class ElfObjectBuilder {
+public final class ElfObjectBuilder {
     private final Map<String, byte[]> sections = new LinkedHashMap<>();
     private byte elfClass = 2;
 
-    ElfObjectBuilder section(String name, byte[] contents) {
+    public ElfObjectBuilder section(String name, byte[] contents) {
         sections.put(name, contents);
         return this;
     }
@@ -23,7 +23,7 @@ final class ElfObjectBuilder {
         return this;
     }
 
-    byte[] build() {
+    public byte[] build() {
         List<String> names = new ArrayList<>(sections.keySet());
         names.add(".shstrtab");
         ByteBuffer nameTable = ByteBuffer.allocate(1024);
