@@ -76,12 +76,15 @@ public final class FrameTimingWriterBenchmark {
 
     /** Prints a table of measurements, with each one's rate relative to the reference. */
     public static void print(List<WriterMeasurement> results, PrintStream out) {
-        double reference = results.stream().filter(r -> r.name().equals(REFERENCE)).findFirst()
-                .map(WriterMeasurement::rowsPerSecond).orElse(Double.NaN);
-        out.printf(Locale.ROOT, "%-46s %12s %8s %10s %12s%n", "writer", "rows/s", "ratio", "bytes/row", "alloc B/row");
+        WriterMeasurement reference = results.stream().filter(r -> r.name().equals(REFERENCE)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no reference measurement"));
+        out.printf(Locale.ROOT, "%-46s %12s %8s %14s %8s %10s %12s%n", "writer", "rows/s", "ratio", "rows/cpu-s",
+                "ratio", "bytes/row", "alloc B/row");
         for (WriterMeasurement result : results) {
-            out.printf(Locale.ROOT, "%-46s %12.0f %8.2f %10.2f %12.1f%n", result.name(), result.rowsPerSecond(),
-                    result.rowsPerSecond() / reference, result.bytesPerRow(), result.allocatedPerRow());
+            out.printf(Locale.ROOT, "%-46s %12.0f %8.2f %14.0f %8.2f %10.2f %12.1f%n", result.name(),
+                    result.rowsPerSecond(), result.rowsPerSecond() / reference.rowsPerSecond(),
+                    result.rowsPerCpuSecond(), result.rowsPerCpuSecond() / reference.rowsPerCpuSecond(),
+                    result.bytesPerRow(), result.allocatedPerRow());
         }
     }
 

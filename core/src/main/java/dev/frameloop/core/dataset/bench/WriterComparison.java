@@ -59,12 +59,14 @@ public final class WriterComparison {
             }
         }
         double[][] rates = new double[n][rounds];
+        double[][] cpuRates = new double[n][rounds];
         long[] bytes = new long[n];
         long[] allocated = new long[n];
         for (int round = 0; round < rounds; round++) {
             for (int c = 0; c < n; c++) {
                 Round result = writeOnce(candidates.get(c), round);
                 rates[c][round] = rowsPerRound / (result.nanos / 1e9);
+                cpuRates[c][round] = rowsPerRound / (Math.max(1, result.cpuNanos) / 1e9);
                 bytes[c] = result.bytes;
                 allocated[c] += result.allocated;
             }
@@ -72,7 +74,8 @@ public final class WriterComparison {
         List<WriterMeasurement> measurements = new ArrayList<>(n);
         for (int c = 0; c < n; c++) {
             measurements.add(new WriterMeasurement(candidates.get(c).name(), rowsPerRound, rounds, median(rates[c]),
-                    (double) bytes[c] / rowsPerRound, (double) allocated[c] / rounds / rowsPerRound));
+                    median(cpuRates[c]), (double) bytes[c] / rowsPerRound,
+                    (double) allocated[c] / rounds / rowsPerRound));
         }
         return measurements;
     }
@@ -81,13 +84,16 @@ public final class WriterComparison {
         Files.createDirectories(scratch);
         Path file = scratch.resolve(candidate.name().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + round + ".parquet");
         Files.deleteIfExists(file);
+        var threads = ManagementFactory.getThreadMXBean();
         long allocatedBefore = allocatedBytes();
+        long cpuBefore = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long size = candidate.writeFile(file, rowsPerRound);
         long nanos = System.nanoTime() - start;
+        long cpuNanos = threads.getCurrentThreadCpuTime() - cpuBefore;
         long allocated = allocatedBytes() - allocatedBefore;
         Files.deleteIfExists(file);
-        return new Round(nanos, size, allocated);
+        return new Round(nanos, cpuNanos, size, allocated);
     }
 
     private static long allocatedBytes() {
@@ -105,6 +111,6 @@ public final class WriterComparison {
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private record Round(long nanos, long bytes, long allocated) {
+    private record Round(long nanos, long cpuNanos, long bytes, long allocated) {
     }
 }
