@@ -1,5 +1,7 @@
 package dev.frameloop.core.dataset;
 
+import dev.frameloop.core.testing.MachineRequirements;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,8 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A tmpfs of a given size mounted on a fresh folder, for disk-full tests. Needs root (and the
@@ -44,13 +44,7 @@ final class SmallFileSystem implements AutoCloseable {
     }
 
     private static void requireOrSkip(boolean condition, String missing) {
-        if (condition) {
-            return;
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            fail("disk-full test cannot run: " + missing + " (CI=true: this test must run in CI)");
-        }
-        assumeTrue(false, "skipped: " + missing);
+        MachineRequirements.require(condition, "disk-full test needs " + missing);
     }
 
     private record Result(int exitCode, String output) {
