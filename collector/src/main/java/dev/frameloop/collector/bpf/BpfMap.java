@@ -1,5 +1,6 @@
 package dev.frameloop.collector.bpf;
 
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 import dev.frameloop.collector.jna.Errno;
@@ -7,6 +8,7 @@ import dev.frameloop.collector.jna.LibBpf;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,6 +83,19 @@ public final class BpfMap {
     }
 
     /**
+     * The inner map template of a map-in-map (e.g. {@code BPF_MAP_TYPE_ARRAY_OF_MAPS}): resize it before
+     * load to set the size of the maps the outer map accepts.
+     */
+    public BpfMap innerMap() {
+        owner.handle();
+        Pointer inner = LibBpf.bpf_map__inner_map(map);
+        if (inner == null) {
+            throw new IllegalStateException("map " + name() + " is not a map-in-map (no inner map template)");
+        }
+        return new BpfMap(owner, inner);
+    }
+
+    /**
      * The initial contents of an internal map ({@code .rodata}, {@code .data}, {@code .bss}) as a little-endian
      * view of libbpf's copy: what is written here before load is what the programs see ({@code const volatile}
      * globals in {@code .rodata} become constants for the verifier). Before load only; valid while the object
@@ -94,6 +109,14 @@ public final class BpfMap {
             throw new IllegalStateException("map " + name() + " has no initial value (not an internal data map)");
         }
         return value.getByteBuffer(0, size.getValue()).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Pins the map at {@code path} in a bpffs mount, so another process can open it; unlink the file to unpin. */
+    public void pin(Path path) {
+        int rc = LibBpf.bpf_obj_pin(fd(), path.toString());
+        if (rc < 0) {
+            throw new BpfException("pinning map " + name() + " at " + path, rc == -1 ? -Native.getLastError() : rc, "");
+        }
     }
 
     /** Whether load creates this map (false: the map and programs using it are left out). Before load only. */

@@ -32,13 +32,18 @@ public final class BpfObject implements AutoCloseable {
     private final String name;
     /** The ELF bytes of an object opened from memory (null when libbpf read a file). */
     private final Memory image;
+    /** The ELF bytes as read from the resource, or the file libbpf read them from. */
+    private final byte[] elf;
+    private final Path file;
     private Pointer handle;
     private boolean loaded;
     private final List<BpfLink> links = new ArrayList<>();
 
-    private BpfObject(String name, Memory image, Pointer handle) {
+    private BpfObject(String name, Memory image, byte[] elf, Path file, Pointer handle) {
         this.name = name;
         this.image = image;
+        this.elf = elf;
+        this.file = file;
         this.handle = handle;
     }
 
@@ -77,7 +82,7 @@ public final class BpfObject implements AutoCloseable {
             if (handle == null) {
                 throw new BpfException("opening " + path, Native.getLastError(), log.text());
             }
-            return new BpfObject(name, null, handle);
+            return new BpfObject(name, null, null, path, handle);
         }
     }
 
@@ -95,12 +100,27 @@ public final class BpfObject implements AutoCloseable {
                 image.close();
                 throw new BpfException("opening " + name + ".bpf.o", errno, log.text());
             }
-            return new BpfObject(name, image, handle);
+            return new BpfObject(name, image, elf, null, handle);
         }
     }
 
     public String name() {
         return name;
+    }
+
+    /**
+     * The object's ELF bytes (a copy), e.g. for the wire-format check of its BTF
+     * ({@code LayoutVerifier.verifyWireFormat}).
+     */
+    public byte[] elfBytes() {
+        if (elf != null) {
+            return elf.clone();
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + file, e);
+        }
     }
 
     public boolean isLoaded() {

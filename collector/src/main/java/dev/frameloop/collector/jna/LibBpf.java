@@ -47,6 +47,7 @@ public final class LibBpf {
     /** {@code enum bpf_map_type} values this project uses. */
     public static final int BPF_MAP_TYPE_ARRAY = 2;
     public static final int BPF_MAP_TYPE_PERCPU_ARRAY = 6;
+    public static final int BPF_MAP_TYPE_ARRAY_OF_MAPS = 12;
     public static final int BPF_MAP_TYPE_STRUCT_OPS = 26;
     public static final int BPF_MAP_TYPE_RINGBUF = 27;
 
@@ -209,6 +210,9 @@ public final class LibBpf {
     /** {@code int bpf_map__set_max_entries(struct bpf_map *map, __u32 max_entries)}: 0, or -EBUSY after load. */
     public static native int bpf_map__set_max_entries(Pointer map, int maxEntries);
 
+    /** {@code struct bpf_map *bpf_map__inner_map(struct bpf_map *map)}: the inner map template of a map-in-map, or NULL (errno EINVAL) for other maps. */
+    public static native Pointer bpf_map__inner_map(Pointer map);
+
     /**
      * {@code const void *bpf_map__initial_value(struct bpf_map *map, size_t *psize)}: the initial contents of an
      * internal map ({@code .data}, {@code .rodata}, {@code .bss}) with its size in *psize; writable until load
@@ -244,6 +248,23 @@ public final class LibBpf {
 
     /** {@code int bpf_link_create(int prog_fd, int target_fd, enum bpf_attach_type type, const struct bpf_link_create_opts *opts)}: link fd, or -errno. For BPF_STRUCT_OPS, prog_fd is the struct_ops map's fd. */
     public static native int bpf_link_create(int progFd, int targetFd, int attachType, Pointer opts);
+
+    /**
+     * {@code int bpf_map_create(enum bpf_map_type map_type, const char *map_name, __u32 key_size, __u32 value_size,
+     * __u32 max_entries, const struct bpf_map_create_opts *opts)}: the new map's fd, or -errno. opts may be NULL.
+     */
+    public static native int bpf_map_create(int mapType, String mapName, int keySize, int valueSize, int maxEntries,
+                                            Pointer opts);
+
+    /** {@code int bpf_obj_pin(int fd, const char *pathname)}: 0, or -errno. pathname is in a bpffs mount. */
+    public static native int bpf_obj_pin(int fd, String pathname);
+
+    /**
+     * {@code int bpf_prog_test_run_opts(int prog_fd, struct bpf_test_run_opts *opts)}: 0 (the program's return
+     * value is in opts->retval), or -errno. opts is native memory laid out as {@code struct bpf_test_run_opts}
+     * (see {@code dev.frameloop.collector.bpf.TestRun}).
+     */
+    public static native int bpf_prog_test_run_opts(int progFd, Pointer opts);
 
     /** {@code int bpf_map_lookup_elem(int fd, const void *key, void *value)}: 0, or -errno (-ENOENT: no such key). */
     public static native int bpf_map_lookup_elem(int fd, byte[] key, byte[] value);

@@ -7,6 +7,8 @@ import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 import com.sun.jna.ptr.PointerByReference;
 
+import java.nio.Buffer;
+
 /**
  * Direct-mapped binding to the C library: what the BPF layer needs besides libbpf.
  * Loaded lazily like {@link LibBpf}: check {@link #isAvailable()} before calling.
@@ -19,6 +21,36 @@ public final class LibC {
     public static final int RLIMIT_MEMLOCK = 8;
     /** {@code RLIM_INFINITY}: all bits set in the unsigned {@code rlim_t}. */
     public static final long RLIM_INFINITY = -1L;
+
+    /** {@code mmap} protections and flags. */
+    public static final int PROT_READ = 0x1;
+    public static final int PROT_WRITE = 0x2;
+    public static final int MAP_SHARED = 0x01;
+    /** {@code epoll_create1} flag. */
+    public static final int EPOLL_CLOEXEC = 0x80000;
+    /** {@code epoll_ctl} operations. */
+    public static final int EPOLL_CTL_ADD = 1;
+    public static final int EPOLL_CTL_DEL = 2;
+    /** {@code epoll_event.events} bits (level-triggered unless EPOLLET is added). */
+    public static final int EPOLLIN = 0x001;
+    public static final int EPOLLERR = 0x008;
+    public static final int EPOLLHUP = 0x010;
+    /**
+     * {@code sizeof(struct epoll_event)} on x86-64, where it is packed: {@code __u32 events} at 0,
+     * {@code __u64 data} at 4.
+     */
+    public static final int EPOLL_EVENT_SIZE = 12;
+    /** {@code eventfd} flags. */
+    public static final int EFD_CLOEXEC = 0x80000;
+    public static final int EFD_NONBLOCK = 0x800;
+    /** {@code sysconf} name of the page size. */
+    public static final int _SC_PAGESIZE = 30;
+    /** {@code clockid_t} of {@code CLOCK_MONOTONIC}, the clock of {@code bpf_ktime_get_ns()}. */
+    public static final int CLOCK_MONOTONIC = 1;
+    /** {@code EINTR}: a blocking call was interrupted by a signal. */
+    public static final int EINTR = 4;
+    /** {@code EAGAIN}: nothing to read from a non-blocking fd. */
+    public static final int EAGAIN = 11;
 
     private LibC() {
     }
@@ -80,4 +112,67 @@ public final class LibC {
 
     /** {@code void free(void *ptr)}. */
     public static native void free(Pointer ptr);
+
+    /**
+     * {@code void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)}: the mapping's
+     * address, or {@code MAP_FAILED} ({@code (void *) -1}, see {@link #isMapFailed}) with errno.
+     */
+    public static native Pointer mmap(Pointer addr, long length, int prot, int flags, int fd, long offset);
+
+    /** Whether an {@link #mmap} result is {@code MAP_FAILED}. */
+    public static boolean isMapFailed(Pointer address) {
+        return address == null || Pointer.nativeValue(address) == -1L;
+    }
+
+    /** {@code int munmap(void *addr, size_t length)}: 0, or -1 with errno. */
+    public static native int munmap(Pointer addr, long length);
+
+    /** {@code long sysconf(int name)}: the value, or -1 (errno set if the name is invalid). */
+    public static native long sysconf(int name);
+
+    /** {@code int epoll_create1(int flags)}: an epoll fd, or -1 with errno. */
+    public static native int epoll_create1(int flags);
+
+    /**
+     * {@code int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event)}: 0, or -1 with errno.
+     * {@code event} is a direct buffer holding one packed {@code struct epoll_event} ({@link #EPOLL_EVENT_SIZE} bytes).
+     */
+    public static native int epoll_ctl(int epfd, int op, int fd, Buffer event);
+
+    /**
+     * {@code int epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout)}: ready fds
+     * written to {@code events} (a direct buffer of maxevents packed events), 0 on timeout, or -1 with errno
+     * (EINTR when a signal interrupted the wait). timeout in ms, -1 = forever.
+     */
+    public static native int epoll_wait(int epfd, Buffer events, int maxevents, int timeout);
+
+    /** {@code int eventfd(unsigned int initval, int flags)}: the fd, or -1 with errno. */
+    public static native int eventfd(int initval, int flags);
+
+    /** {@code ssize_t read(int fd, void *buf, size_t count)}: bytes read, or -1 with errno (EAGAIN: nothing to read, non-blocking fd). */
+    public static native long read(int fd, Buffer buf, long count);
+
+    /** {@code ssize_t write(int fd, const void *buf, size_t count)}: bytes written, or -1 with errno. */
+    public static native long write(int fd, Buffer buf, long count);
+
+    /** {@code int clock_gettime(clockid_t clk, struct timespec *tp)}: 0, or -1 with errno; tp is two longs (tv_sec, tv_nsec). */
+    public static native int clock_gettime(int clock, long[] timespec);
+
+    /**
+     * {@code int sched_setaffinity(pid_t pid, size_t cpusetsize, const cpu_set_t *mask)}: 0, or -1 with errno.
+     * pid 0 is the calling thread; mask is a bit set of CPUs, 64 per long.
+     */
+    public static native int sched_setaffinity(int pid, long cpusetsize, long[] mask);
+
+    /** {@code int sched_getaffinity(pid_t pid, size_t cpusetsize, cpu_set_t *mask)}: 0, or -1 with errno (raw syscall returns the size; glibc returns 0). */
+    public static native int sched_getaffinity(int pid, long cpusetsize, long[] mask);
+
+    /** {@code prctl} option: set the calling thread's timer slack, in ns (arg2; 0 = back to the default). */
+    public static final int PR_SET_TIMERSLACK = 29;
+
+    /** {@code int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)}: >= 0, or -1 with errno. */
+    public static native int prctl(int option, long arg2, long arg3, long arg4, long arg5);
+
+    /** {@code int sched_getcpu(void)}: the CPU the calling thread runs on, or -1 with errno. */
+    public static native int sched_getcpu();
 }

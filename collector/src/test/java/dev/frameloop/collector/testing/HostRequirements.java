@@ -2,26 +2,19 @@ package dev.frameloop.collector.testing;
 
 import dev.frameloop.collector.bpf.BpfPrivileges;
 import dev.frameloop.collector.jna.LibBpf;
+import dev.frameloop.core.testing.MachineRequirements;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Preconditions of host tests that need the real kernel: in CI ({@code CI=true}) a missing one fails
- * the test with what is missing; elsewhere the test is skipped with that message.
+ * Preconditions of host tests that need the real kernel, under {@link MachineRequirements}' rule
+ * (fail in CI, skip elsewhere).
  */
 public final class HostRequirements {
     private HostRequirements() {
     }
 
     public static void require(boolean present, String whatIsMissing) {
-        if (present) {
-            return;
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("CI machine lacks what this test needs: " + whatIsMissing);
-        }
-        assumeTrue(false, "skipped: " + whatIsMissing);
+        MachineRequirements.require(present, whatIsMissing);
     }
 
     public static void requireLibbpf() {

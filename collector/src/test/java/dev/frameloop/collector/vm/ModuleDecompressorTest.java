@@ -1,6 +1,7 @@
 package dev.frameloop.collector.vm;
 
-import org.junit.jupiter.api.Assumptions;
+import dev.frameloop.core.testing.MachineRequirements;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +15,6 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 class ModuleDecompressorTest {
     private final Environment env = Environment.of(System.getenv(), System.getProperties());
@@ -51,13 +51,7 @@ class ModuleDecompressorTest {
 
     /** Fails in CI (the machine must have it), skips with the reason elsewhere. */
     static <T> T require(Optional<T> thing, String what) {
-        if (thing.isPresent()) {
-            return thing.get();
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            fail("missing on this CI machine: " + what);
-        }
-        Assumptions.abort("skipped, this machine lacks " + what);
-        throw new AssertionError("unreachable");
+        MachineRequirements.require(thing.isPresent(), what);
+        return thing.get();
     }
 }

@@ -19,7 +19,9 @@ public final class BenchRecordFlyweight {
      * @return this flyweight
      */
     public BenchRecordFlyweight wrap(ByteBuffer buffer, int offset) {
-        this.buffer = Objects.requireNonNull(buffer, "buffer");
+        if (buffer != this.buffer) { // a reference store costs a GC write barrier; readers wrap one buffer over and over
+            this.buffer = Objects.requireNonNull(buffer, "buffer");
+        }
         this.offset = offset;
         return this;
     }

@@ -66,8 +66,10 @@ public final class RingReader {
         this.positionStoreBatch = positionStoreBatch;
         this.consumerPage = regions.consumerPage();
         this.producerPage = regions.producerPage();
-        this.data = regions.data();
-        this.handlerView = data.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        // one read-only view for the header loads and the handlers: a single ByteBuffer class at the
+        // VarHandle call sites keeps them monomorphic
+        this.handlerView = regions.data().asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        this.data = handlerView;
         this.size = regions.size();
         this.mask = regions.mask();
         this.consumerPosition = RingMemory.consumerPositionAcquire(consumerPage);
@@ -97,6 +99,7 @@ public final class RingReader {
             return 0;
         }
         int consumed = 0;
+        int discardedInPass = 0;
         int sinceStore = 0;
         while (position != producerPosition) {
             final int offset = (int) position & mask;
@@ -107,6 +110,7 @@ public final class RingReader {
             final int length = header & RingBufferDescriptor.LENGTH_MASK;
             final int recordLength = RingBufferDescriptor.recordLength(length);
             if (length > size - RingBufferDescriptor.HEADER_LENGTH || recordLength > producerPosition - position) {
+                count(consumed, discardedInPass);
                 store(position, sinceStore);
                 fail(position, badHeader(position, header, producerPosition));
                 return consumed;
@@ -114,12 +118,12 @@ public final class RingReader {
             position += recordLength;
             consumed++;
             if ((header & RingBufferDescriptor.DISCARD_BIT) != 0) {
-                discarded++;
+                discardedInPass++;
             } else {
-                delivered++;
                 try {
                     handler.onEvent(ringId, handlerView, offset + RingBufferDescriptor.HEADER_LENGTH, length);
                 } catch (VirtualMachineError error) {
+                    count(consumed, discardedInPass);
                     store(position, 1);
                     throw error;
                 } catch (Throwable error) {
@@ -135,8 +139,15 @@ public final class RingReader {
                 sinceStore = 0;
             }
         }
+        count(consumed, discardedInPass);
         store(position, sinceStore);
         return consumed;
+    }
+
+    /** Adds a pass's counts to the totals once per pass (per-record field updates cost the hot loop). */
+    private void count(int consumed, int discardedInPass) {
+        delivered += consumed - discardedInPass;
+        discarded += discardedInPass;
     }
 
     /** Id passed to the handler with every record. */
@@ -169,7 +180,7 @@ public final class RingReader {
         return RingMemory.producerPositionAcquire(producerPage);
     }
 
-    /** Records handed to the handler so far (those that threw included). */
+    /** Records handed to the handler so far (those that threw included); updated at the end of each pass. */
     public long delivered() {
         return delivered;
     }

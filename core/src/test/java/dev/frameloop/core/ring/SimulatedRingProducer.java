@@ -181,9 +181,12 @@ final class SimulatedRingProducer {
         if (discard) {
             committed |= RingBufferDescriptor.DISCARD_BIT;
         }
+        // The mirror first: in the kernel both copies are one page, so nothing may be written here
+        // after the commit below. A mirror store after it could land a lap later, once the reader has
+        // released this space, inside a newer record that wraps the end (seen as a torn payload).
+        data.putInt(offset + size, committed);
         // the kernel's xchg: a full barrier; pairs with the reader's headerAcquire
         HEADER.getAndSet(data, offset, committed);
-        data.putInt(offset + size, committed);
     }
 
     private void putIntMirrored(int offset, int value) {

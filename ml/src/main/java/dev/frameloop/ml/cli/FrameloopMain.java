@@ -1,8 +1,10 @@
 package dev.frameloop.ml.cli;
 
+import dev.frameloop.collector.bench.BenchCommand;
 import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.collector.doctor.DoctorCommand;
+import dev.frameloop.collector.record.FsckCommand;
 import dev.frameloop.collector.sched.SchedCommand;
 import dev.frameloop.collector.vm.VmCommand;
 import picocli.CommandLine;
@@ -18,9 +20,11 @@ import java.io.PrintWriter;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DoctorCommand.class,
+                FsckCommand.class,
                 SchedCommand.class,
                 VmCommand.class,
                 NotebookCommand.class,
+                BenchCommand.class,
         })
 public final class FrameloopMain implements Runnable {
 

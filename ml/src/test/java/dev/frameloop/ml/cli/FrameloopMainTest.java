@@ -49,4 +49,26 @@ class FrameloopMainTest {
         assertEquals(2, run.exitCode);
         assertTrue(run.err.toString().contains("invalid duration '5'"), run.err.toString());
     }
+
+    @Test
+    void shouldListBenchRingAndExplainItsOptions() {
+        assertTrue(new Run("--help").out.toString().contains("bench "));
+        Run run = new Run("bench", "ring", "--help");
+
+        assertEquals(0, run.exitCode);
+        String help = run.out.toString();
+        for (String option : new String[] {"--events", "--size", "--rounds", "--rates", "--latency-duration", "--json",
+                "--ref-consumer", "--[no-]pin"}) {
+            assertTrue(help.contains(option), option + " in:\n" + help);
+        }
+        assertTrue(help.contains("default: 100000)"), help);
+    }
+
+    @Test
+    void shouldRejectARecordTooSmallForSeqAndTimestampAsUsageError() {
+        Run run = new Run("bench", "ring", "--size", "8");
+
+        assertEquals(2, run.exitCode);
+        assertTrue(run.err.toString().contains("--size must be in [16, 65536] bytes"), run.err.toString());
+    }
 }

@@ -1,11 +1,10 @@
 package dev.frameloop.ml.cli;
 
+import dev.frameloop.core.testing.MachineRequirements;
 import dev.frameloop.ml.notebook.Jupyter;
 
 import java.util.Optional;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Tests that need Debian's Jupyter: they fail in CI when it is missing, and skip with the reason elsewhere. */
 final class JupyterAvailability {
@@ -14,14 +13,7 @@ final class JupyterAvailability {
 
     static void require() throws Exception {
         Optional<String> missing = whatIsMissing();
-        if (missing.isEmpty()) {
-            return;
-        }
-        String reason = missing.get() + "; " + Jupyter.MISSING;
-        if ("true".equals(System.getenv("CI"))) {
-            fail("CI=true but " + reason);
-        }
-        assumeTrue(false, "skipped: " + reason);
+        MachineRequirements.require(missing.isEmpty(), missing.map(m -> m + "; " + Jupyter.MISSING).orElse(""));
     }
 
     private static Optional<String> whatIsMissing() throws Exception {

@@ -1,6 +1,7 @@
 package dev.frameloop.ml.it;
 
-import org.junit.jupiter.api.Assumptions;
+import dev.frameloop.core.testing.MachineRequirements;
+
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -241,20 +242,7 @@ public final class GuestRun {
         if (!kernel) {
             missing.add("a guest kernel (../shared/kernels/<release>/ beside the checkout, or FRAMELOOP_KERNEL)");
         }
-        if (missing.isEmpty()) {
-            return;
-        }
-        String message = "VM tests need " + String.join(" and ", missing);
-        if (isCi()) {
-            fail(message);
-        }
-        Assumptions.abort("skipped: " + message);
-    }
-
-    /** True on a CI machine ({@code CI} set to anything but "false"), where missing prerequisites are failures. */
-    public static boolean isCi() {
-        String ci = System.getenv("CI");
-        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
+        MachineRequirements.require(missing.isEmpty(), "VM tests need " + String.join(" and ", missing));
     }
 
     private static boolean onPath(String program) {
