@@ -104,6 +104,8 @@ struct gamer_stats {
 	u64 idle_kicks;		/* idle CPUs woken to take a task from the shared DSQ */
 	u64 dispatches;		/* tasks moved from the shared DSQ to a CPU */
 	u64 preempt_kicks;	/* CPUs told to preempt their task for a boosted one */
+	u64 idle_picks_whole_core;	/* select_cpu idle picks on a core whose SMT siblings were all idle */
+	u64 idle_picks_busy_sibling;	/* select_cpu idle picks on a core with a busy SMT sibling */
 	u64 stalled_enqueues;	/* enqueues of test_stall_tid left out */
 	u64 policy_lookups;	/* boost_policy lookups */
 	u64 policy_applied;	/* entry writes used for the first time */
@@ -373,23 +375,40 @@ static __always_inline void note_move(struct gamer_task *t, s32 cpu, u8 reason, 
 	t->mig_decided_at = now;
 }
 
-/* An idle CPU for p, preferring p's previous CPU and fully idle SMT cores; -1 when none. */
+/*
+ * An idle CPU for p, -1 when none: p's previous CPU if its whole SMT core is idle, else a CPU
+ * of a fully idle core, else p's previous CPU if idle, else any idle CPU. Cores are the
+ * kernel's (the idle SMT mask follows topology_sibling_cpumask), whatever the CPU numbering.
+ */
 static __always_inline s32 pick_idle_cpu(struct task_struct *p, s32 prev_cpu)
 {
 	const struct cpumask *idle_smt = scx_bpf_get_idle_smtmask();
 	bool prev_core_idle = bpf_cpumask_test_cpu(prev_cpu, idle_smt);
+	bool prev_allowed = bpf_cpumask_test_cpu(prev_cpu, p->cpus_ptr);
+	struct gamer_stats *s = stats();
 	s32 cpu;
 
 	scx_bpf_put_idle_cpumask(idle_smt);
-	if (prev_core_idle && bpf_cpumask_test_cpu(prev_cpu, p->cpus_ptr) && scx_bpf_test_and_clear_cpu_idle(prev_cpu))
-		return prev_cpu;
+	if (prev_core_idle && prev_allowed && scx_bpf_test_and_clear_cpu_idle(prev_cpu)) {
+		cpu = prev_cpu;
+		goto whole_core;
+	}
 	cpu = scx_bpf_pick_idle_cpu(p->cpus_ptr, SCX_PICK_IDLE_CORE);
 	if (cpu >= 0)
-		return cpu;
-	if (bpf_cpumask_test_cpu(prev_cpu, p->cpus_ptr) && scx_bpf_test_and_clear_cpu_idle(prev_cpu))
-		return prev_cpu;
-	cpu = scx_bpf_pick_idle_cpu(p->cpus_ptr, 0);
-	return cpu >= 0 ? cpu : -1;
+		goto whole_core;
+	if (prev_allowed && scx_bpf_test_and_clear_cpu_idle(prev_cpu))
+		cpu = prev_cpu;
+	else
+		cpu = scx_bpf_pick_idle_cpu(p->cpus_ptr, 0);
+	if (cpu < 0)
+		return -1;
+	if (s)
+		s->idle_picks_busy_sibling++;
+	return cpu;
+whole_core:
+	if (s)
+		s->idle_picks_whole_core++;
+	return cpu;
 }
 
 /* Preempts a CPU (p's previous one, or this one) running a task with lower boost and later deadline. */

@@ -83,9 +83,10 @@ public final class Gamer {
     public static GamerStats readStats(BpfObject gamer) {
         StructLayout layout = gamer.btf().struct("gamer_stats");
         List<StructView> perCpu = gamer.map(STATS_MAP).lookupPerCpu(new byte[4], layout);
-        long[] scalars = new long[9];
         String[] names = {"direct_dispatches", "shared_enqueues", "idle_kicks", "dispatches", "preempt_kicks",
-                "stalled_enqueues", "policy_lookups", "policy_applied", "policy_expired"};
+                "stalled_enqueues", "policy_lookups", "policy_applied", "policy_expired", "idle_picks_whole_core",
+                "idle_picks_busy_sibling"};
+        long[] scalars = new long[names.length];
         Map<ThreadClass, Long> classChanges = new EnumMap<>(ThreadClass.class);
         Map<ThreadClass, Long> misses = new EnumMap<>(ThreadClass.class);
         Map<MigrationReason, Long> migrations = new EnumMap<>(MigrationReason.class);
@@ -102,7 +103,7 @@ public final class Gamer {
             }
         }
         return new GamerStats(scalars[0], scalars[1], scalars[2], scalars[3], scalars[4], scalars[5], scalars[6],
-                scalars[7], scalars[8], classChanges, misses, migrations);
+                scalars[7], scalars[8], scalars[9], scalars[10], classChanges, misses, migrations);
     }
 
     /** Records written and dropped per stream of the scheduler, summed over CPUs (and shards). The object must be loaded. */

@@ -19,13 +19,17 @@ import java.util.stream.Stream;
  * @param policyLookups    boost_policy lookups
  * @param policyApplied    boost_policy writes used for the first time (one policy-applied event each)
  * @param policyExpired    boost_policy entries found expired and ignored
+ * @param idleWholeCore    idle CPUs select_cpu picked on a core whose SMT siblings were all idle (every
+ *                         pick, without SMT)
+ * @param idleBusySibling  idle CPUs select_cpu picked beside a busy SMT sibling (no fully idle core left)
  * @param classChanges     thread class changes, by new class
  * @param deadlineMisses   deadline misses reported, by class
  * @param migrations       CPU changes, by reason
  */
 public record GamerStats(long directDispatches, long sharedEnqueues, long idleKicks, long dispatches,
                          long preemptKicks, long stalledEnqueues, long policyLookups, long policyApplied,
-                         long policyExpired, Map<ThreadClass, Long> classChanges, Map<ThreadClass, Long> deadlineMisses,
+                         long policyExpired, long idleWholeCore, long idleBusySibling,
+                         Map<ThreadClass, Long> classChanges, Map<ThreadClass, Long> deadlineMisses,
                          Map<MigrationReason, Long> migrations) {
 
     public GamerStats {

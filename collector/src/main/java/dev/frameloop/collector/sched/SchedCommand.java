@@ -188,6 +188,8 @@ public final class SchedCommand implements Callable<Integer> {
         out.println("deadline misses (later than " + DurationConverter.format(deadlineMissThreshold) + ") by class: "
                 + stats.describeDeadlineMisses());
         out.println("migrations by reason: " + stats.describeMigrations());
+        out.println("idle CPU picks: " + stats.idleWholeCore() + " on fully idle cores, " + stats.idleBusySibling()
+                + " beside a busy SMT sibling");
         out.println("preemptions " + stats.preemptKicks() + "; policy: " + stats.policyApplied() + " writes applied, "
                 + stats.policyExpired() + " expired entries ignored (" + stats.policyLookups() + " lookups)");
         policyStates.forEach(out::println);

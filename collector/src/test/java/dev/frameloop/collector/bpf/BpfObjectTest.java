@@ -57,7 +57,7 @@ class BpfObjectTest {
             assertEquals(128, layout.member("reason").size());
             assertEquals(1024, layout.member("msg").size());
             assertEquals(List.of("direct_dispatches", "shared_enqueues", "idle_kicks", "dispatches", "preempt_kicks",
-                    "stalled_enqueues", "policy_lookups", "policy_applied", "policy_expired", "class_changes",
+                    "idle_picks_whole_core", "idle_picks_busy_sibling", "stalled_enqueues", "policy_lookups", "policy_applied", "policy_expired", "class_changes",
                     "deadline_misses", "migrations"),
                     btf.struct("gamer_stats").members().stream().map(StructLayout.Member::name).toList());
         }
