@@ -760,12 +760,18 @@ void SCX_OPS(gamer_enable, struct task_struct *p)
 	refresh_class(p, t, now, false, true);
 }
 
+/* task_struct.flags: the task is exiting (not merely leaving sched_ext) */
+#define GAMER_PF_EXITING 0x00000004
+
 void SCX_OPS(gamer_exit_task, struct task_struct *p, struct scx_exit_task_args *args)
 {
 	struct gamer_task *t = task_of(p);
 
 	if (t && stats_active(t))
 		emit_task_stats(p, t, bpf_ktime_get_ns());
+	/* a game process that ends stops counting as one (its pid may be reused) */
+	if (p->pid == p->tgid && (p->flags & GAMER_PF_EXITING))
+		fl_game_remove(p->tgid);
 }
 
 s32 SCX_OPS_SLEEPABLE(gamer_init)

@@ -10,9 +10,6 @@ import dev.frameloop.core.event.EventType;
 import dev.frameloop.core.event.MigrationReason;
 import dev.frameloop.core.event.ThreadClass;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -63,19 +60,6 @@ public final class Gamer {
         } catch (RuntimeException e) {
             object.close();
             throw e;
-        }
-    }
-
-    /** The bytes of gamer.bpf.o as shipped on the classpath (for layout checks against its BTF). */
-    public static byte[] objectBytes() {
-        String resource = BpfObject.RESOURCE_FOLDER + OBJECT + ".bpf.o";
-        try (InputStream in = Gamer.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the classpath; the bpf module builds it");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + resource, e);
         }
     }
 

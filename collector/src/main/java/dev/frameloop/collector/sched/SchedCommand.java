@@ -8,8 +8,16 @@ import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.collector.jna.Errno;
 import dev.frameloop.collector.jna.LibBpf;
+import dev.frameloop.collector.ring.EventDispatcher;
+import dev.frameloop.collector.ring.IdleMode;
+import dev.frameloop.collector.ring.KernelRings;
+import dev.frameloop.collector.ring.RingConsumer;
+import dev.frameloop.collector.ring.RingPlan;
+import dev.frameloop.collector.ring.RingSizeOptions;
 import dev.frameloop.core.policy.BoostPolicyEntry;
+import dev.frameloop.core.ring.ErrorHandler;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,8 +28,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code frameloop sched}: run the gamer scheduler until told to stop, then say why it stopped. */
 @Command(name = "sched",
@@ -34,9 +45,11 @@ import java.util.concurrent.Callable;
                 "gamer schedules by deadline: a task's deadline is its weighted virtual time plus the time it ran"
                         + " since it last slept, scaled down by the boost of its class (input, render, audio,"
                         + " compositor, game, background), which it detects from what each thread does;"
-                        + " --game-pid and --policy tell it more. While it runs it counts its event streams"
-                        + " (class changes, deadline misses, migrations, task stats, policy applied) and prints"
-                        + " them every --report-every and at the end.",
+                        + " --game-pid, --game-comm and --policy tell it more. While it runs it reads its event"
+                        + " rings (class changes, deadline misses, migrations, task stats, policy applied),"
+                        + " prints each class change and applied policy as it comes, the counts every"
+                        + " --report-every, and at the end the counts, the threads that missed deadlines and"
+                        + " the state of each --policy entry.",
                 "Needs a kernel with sched_ext (CONFIG_SCHED_CLASS_EXT, Linux 6.12+) and root (CAP_BPF and"
                         + " CAP_SYS_ADMIN). Without one, run it in the VM:"
                         + " bin/frameloop vm -- bin/frameloop sched --duration 30s"},
@@ -93,6 +106,9 @@ public final class SchedCommand implements Callable<Integer> {
                     + " (after its timeout, 30s by default) and the ejection path can be checked.")
     int testStallTid;
 
+    @Mixin
+    RingSizeOptions ringSizes = new RingSizeOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -124,27 +140,49 @@ public final class SchedCommand implements Callable<Integer> {
         checkMachine();
         PrintWriter out = spec.commandLine().getOut();
         try (StopSignals signals = StopSignals.install();
-             StructOpsScheduler gamer = loadGamer(tunables)) {
+             StructOpsScheduler gamer = Gamer.open()) {
+            RingPlan plan = configureAndLoad(gamer, tunables);
+            try (KernelRings rings = plan.open()) {
+                return run(gamer, rings, signals, out);
+            }
+        }
+    }
+
+    private int run(StructOpsScheduler gamer, KernelRings rings, StopSignals signals, PrintWriter out) throws InterruptedException {
+        SchedEventTally tally = new SchedEventTally();
+        AtomicLong ringErrors = new AtomicLong();
+        AtomicReference<String> firstRingError = new AtomicReference<>();
+        ErrorHandler onError = (ring, error) -> {
+            ringErrors.incrementAndGet();
+            firstRingError.compareAndSet(null, ring.name() + ": " + error);
+        };
+        RingConsumer consumer = RingConsumer.start(rings.rings(), new EventDispatcher(tally), onError, IdleMode.EPOLL,
+                "gamer-rings");
+        try {
             for (int pid : gamePids) {
                 Gamer.addGamePid(gamer.object(), pid, monotonicNowNs());
             }
             register(gamer);
             out.println(Gamer.OPS_NAME + " enabled (sched_ext state: " + SchedExtSysfs.ENABLED + ", ops: " + Gamer.OPS_NAME + "); "
                     + (duration == null ? "running until Ctrl-C or SIGTERM" : "running for " + DurationConverter.format(duration) + " (Ctrl-C stops it sooner)"));
-            BoostPolicyMap policy = BoostPolicyMap.of(gamer.object(), Gamer.objectBytes());
+            BoostPolicyMap policy = BoostPolicyMap.of(gamer.object(), gamer.object().elfBytes());
             for (PolicyRequest request : policies) {
                 policy.write(request.at(monotonicNowNs()));
                 out.println("policy: wrote " + request.describe());
             }
             out.flush();
 
-            StopReason stop = runUntilStopped(gamer, signals, out);
-            GamerStats stats = Gamer.readStats(gamer.object());
-            List<StreamCount> streams = Gamer.readStreams(gamer.object());
-            List<String> policyStates = policyStates(policy);
+            StopReason stop = runUntilStopped(gamer, signals, out, tally);
             gamer.detach();
             String after = awaitState(SchedExtSysfs.DISABLED);
-            report(out, stats, streams, policyStates);
+            consumer.close(); // drains what the scheduler wrote up to its last callback
+            printNotices(out, tally);
+            GamerStats stats = Gamer.readStats(gamer.object());
+            List<StreamCount> streams = Gamer.readStreams(gamer.object());
+            report(out, stats, streams, tally, policyStates(policy));
+            if (ringErrors.get() > 0) {
+                out.println("ring errors: " + ringErrors.get() + " (first: " + firstRingError.get() + ")");
+            }
             if (stop.isEjection()) {
                 out.flush();
                 throw new UserFacingException(ExitCodes.FAILURE, stop + "; before that it scheduled " + stats.describe());
@@ -153,6 +191,14 @@ public final class SchedCommand implements Callable<Integer> {
             out.println(Gamer.OPS_NAME + " detached (sched_ext state: " + after + "); it scheduled " + stats.describe());
             out.flush();
             return ExitCodes.OK;
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private static void printNotices(PrintWriter out, SchedEventTally tally) {
+        for (String line = tally.pollNotice(); line != null; line = tally.pollNotice()) {
+            out.println(line);
         }
     }
 
@@ -182,11 +228,22 @@ public final class SchedCommand implements Callable<Integer> {
         }
     }
 
-    private void report(PrintWriter out, GamerStats stats, List<StreamCount> streams, List<String> policyStates) {
+    private void report(PrintWriter out, GamerStats stats, List<StreamCount> streams, SchedEventTally tally,
+                        List<String> policyStates) {
         out.println("events (written/dropped): " + StreamCount.describe(streams));
+        out.println("events read from the rings: " + streams.stream()
+                .map(c -> c.streamName() + " " + tally.read(c.type())).reduce((a, b) -> a + ", " + b).orElse("")
+                + (tally.malformed() > 0 ? "; " + tally.malformed() + " malformed" : ""));
+        if (tally.noticesDropped() > 0) {
+            out.println("(" + tally.noticesDropped() + " more class changes and policy applications not shown)");
+        }
         out.println("class changes to: " + stats.describeClassChanges());
         out.println("deadline misses (later than " + DurationConverter.format(deadlineMissThreshold) + ") by class: "
                 + stats.describeDeadlineMisses());
+        List<SchedEventTally.ThreadMisses> late = tally.missesByThread();
+        out.println("threads with deadline misses: " + late.size() + (late.isEmpty() ? "" : "; most: " + late.stream()
+                .limit(5).map(m -> String.format(Locale.ROOT, "tid %d (%s) %d, worst %.3f ms", m.tid(), m.threadClass(),
+                        m.count(), m.maxMissNs() / 1e6)).reduce((a, b) -> a + "; " + b).orElse("")));
         out.println("migrations by reason: " + stats.describeMigrations());
         out.println("idle CPU picks: " + stats.idleWholeCore() + " on fully idle cores, " + stats.idleBusySibling()
                 + " beside a busy SMT sibling");
@@ -234,21 +291,18 @@ public final class SchedCommand implements Callable<Integer> {
         }
     }
 
-    private static StructOpsScheduler loadGamer(GamerTunables tunables) {
-        StructOpsScheduler gamer = Gamer.open();
+    /** Writes the tunables, sizes the rings (checking the wire format) and loads: the verifier runs here. */
+    private RingPlan configureAndLoad(StructOpsScheduler gamer, GamerTunables tunables) {
+        tunables.applyTo(gamer.object());
+        RingPlan plan = KernelRings.configure(gamer.object(), ringSizes.sizes());
         try {
-            tunables.applyTo(gamer.object());
             gamer.load();
-            return gamer;
         } catch (BpfException e) {
-            gamer.close();
             int code = e.errno() == Errno.EPERM || e.errno() == Errno.ENOTSUPP || e.errno() == Errno.EOPNOTSUPP
                     ? ExitCodes.UNAVAILABLE : ExitCodes.FAILURE;
             throw new UserFacingException(code, "the kernel did not accept " + Gamer.OBJECT + ".bpf.o: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            gamer.close();
-            throw e;
         }
+        return plan;
     }
 
     private void register(StructOpsScheduler gamer) throws InterruptedException {
@@ -269,15 +323,19 @@ public final class SchedCommand implements Callable<Integer> {
         }
     }
 
-    private StopReason runUntilStopped(StructOpsScheduler gamer, StopSignals signals, PrintWriter out) throws InterruptedException {
+    private StopReason runUntilStopped(StructOpsScheduler gamer, StopSignals signals, PrintWriter out, SchedEventTally tally)
+            throws InterruptedException {
         long start = System.nanoTime();
         long deadline = duration == null ? 0 : start + duration.toNanos();
         long nextReport = reportEvery.isZero() ? Long.MAX_VALUE : start + reportEvery.toNanos();
         while (true) {
+            printNotices(out, tally);
+            out.flush();
             if (System.nanoTime() - nextReport >= 0) {
                 nextReport += reportEvery.toNanos();
                 out.println("after " + DurationConverter.format(Duration.ofNanos(System.nanoTime() - start).withNanos(0))
-                        + ": events (written/dropped) " + StreamCount.describe(Gamer.readStreams(gamer.object())));
+                        + ": events (written/dropped) " + StreamCount.describe(Gamer.readStreams(gamer.object()))
+                        + "; read " + Gamer.STREAMS.stream().mapToLong(tally::read).sum());
                 out.flush();
             }
             long wait = duration == null ? POLL_MILLIS

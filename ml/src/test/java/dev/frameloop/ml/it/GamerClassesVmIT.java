@@ -61,16 +61,31 @@ class GamerClassesVmIT {
         assertEquals(1, report.policyExpired(), run.describe());
         assertEquals(1L, report.written().get("policy_applied"), run.describe());
         assertEquals(0L, report.dropped().get("policy_applied"), run.describe());
-        assertEquals(1L, report.classChanges().get("render"), "the policy made it render\n" + run.describe());
-        assertEquals(1L, report.classChanges().get("background"), "expiry made it background again\n" + run.describe());
+        assertTrue(Pattern.compile("(?m)^policy applied: tid " + tid + " as render, \\d+\\.\\d{3} ms after the write$")
+                .matcher(out).find(), run.describe());
+        assertTrue(out.contains("class: tid " + tid + " (frame_loop) background -> render by policy (confidence 1000/1000)"),
+                "the policy made it render\n" + run.describe());
+        assertTrue(out.contains("class: tid " + tid + " (frame_loop) render -> background by inactivity (confidence 500/1000)"),
+                "expiry made it background again\n" + run.describe());
+        assertTrue(out.indexOf("-> render by policy") < out.indexOf("render -> background"), run.describe());
     }
 
     @Test
     void shouldClassifyAThreadNamedLikeACompositorOnceAndEmitOneClassEventPerChange() {
         assertEquals(Map.of("input", 0L, "render", 1L, "audio", 0L, "compositor", 1L, "game", 0L, "background", 1L),
                 report.classChanges(), run.describe());
+        String tid = group(run.stdout(), "COMPOSITOR_TID (\\d+)");
+        assertTrue(run.stdout().contains("class: tid " + tid + " (kwin_wayland) unknown -> compositor by comm_pattern"
+                + " (confidence 800/1000)"), "classified when gamer took it over\n" + run.describe());
         assertEquals(3L, report.written().get("thread_class"), "one event per class change\n" + run.describe());
         assertEquals(0L, report.dropped().get("thread_class"), run.describe());
+    }
+
+    @Test
+    void shouldReadEveryRecordTheSchedulerWroteFromItsRings() {
+        assertEquals(report.written(), report.read(), run.describe());
+        assertTrue(report.written().get("migration") > 0, "the migration ring set has its shards\n" + run.describe());
+        assertTrue(report.written().get("task_stats") > 0, run.describe());
     }
 
     private static String group(String text, String regex) {

@@ -78,6 +78,9 @@ class GamerStressVmIT {
                 report.written().get("deadline_miss") + report.dropped().get("deadline_miss"),
                 "every miss counted is written or counted as dropped\n" + r.describe());
         assertEquals(0, report.deadlineMisses().get("background"), "background misses are not reported by default\n" + r.describe());
+        assertEquals(gameMisses, SchedReport.deadlineMissesOf(out, loop.group(2)),
+                "the game misses are the frame loop's, by its tid\n" + r.describe());
+        assertEquals(report.written(), report.read(), "sched read every record gamer wrote\n" + r.describe());
         System.out.printf("stress: frame loop ran %d frames (skipped %d, late >1ms %s, >4ms %s, >16ms %s, max %s us);"
                         + " gamer counted %d game deadline misses; all misses by class %s%n",
                 frames, skipped, loop.group(4), loop.group(5), loop.group(6), loop.group(7), gameMisses, report.deadlineMisses());

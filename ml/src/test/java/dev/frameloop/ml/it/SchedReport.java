@@ -8,10 +8,11 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** The end report {@code frameloop sched} prints, parsed into counts (for VM tests). */
-record SchedReport(Map<String, Long> written, Map<String, Long> dropped, Map<String, Long> classChanges,
+record SchedReport(Map<String, Long> written, Map<String, Long> dropped, Map<String, Long> read, Map<String, Long> classChanges,
                    Map<String, Long> deadlineMisses, Map<String, Long> migrations, long policyApplied, long policyExpired) {
 
     private static final Pattern EVENTS = Pattern.compile("(?m)^events \\(written/dropped\\): (.*)$");
+    private static final Pattern READ = Pattern.compile("(?m)^events read from the rings: ([^;\\n]*)");
     private static final Pattern CLASSES = Pattern.compile("(?m)^class changes to: (.*)$");
     private static final Pattern MISSES = Pattern.compile("(?m)^deadline misses \\(later than [^)]*\\) by class: (.*)$");
     private static final Pattern MIGRATIONS = Pattern.compile("(?m)^migrations by reason: (.*)$");
@@ -31,8 +32,14 @@ record SchedReport(Map<String, Long> written, Map<String, Long> dropped, Map<Str
         if (!policy.find()) {
             fail("no policy line in the sched report:\n" + output);
         }
-        return new SchedReport(written, dropped, counts(line(CLASSES, output)), counts(line(MISSES, output)),
+        return new SchedReport(written, dropped, counts(line(READ, output)), counts(line(CLASSES, output)), counts(line(MISSES, output)),
                 counts(line(MIGRATIONS, output)), Long.parseLong(policy.group(1)), Long.parseLong(policy.group(2)));
+    }
+
+    /** Deadline misses of one thread as the per-thread line lists it (it shows the five threads with most), 0 when absent. */
+    static long deadlineMissesOf(String output, String tid) {
+        Matcher m = Pattern.compile("(?m)^threads with deadline misses: .*\\btid " + tid + " \\((\\w+)\\) (\\d+), worst").matcher(output);
+        return m.find() ? Long.parseLong(m.group(2)) : 0;
     }
 
     long totalDeadlineMisses() {
