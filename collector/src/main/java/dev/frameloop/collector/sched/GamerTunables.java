@@ -42,10 +42,6 @@ public record GamerTunables(Duration deadlineMissThreshold, Duration statsWindow
         }
     }
 
-    public static GamerTunables defaults() {
-        return new GamerTunables(DEFAULT_DEADLINE_MISS_THRESHOLD, DEFAULT_STATS_WINDOW, 0, List.of());
-    }
-
     /** Writes the settings into the opened, not yet loaded object. */
     public void applyTo(BpfObject gamer) {
         Rodata rodata = Rodata.of(gamer);

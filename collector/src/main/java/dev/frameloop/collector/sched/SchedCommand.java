@@ -259,7 +259,10 @@ public final class SchedCommand implements Callable<Integer> {
         List<String> states = new ArrayList<>();
         for (PolicyRequest request : policies) {
             Optional<BoostPolicyEntry> entry = policy.read(request.tid());
-            states.add("policy tid " + request.tid() + ": " + entry.map(SchedCommand::describe).orElse("entry gone"));
+            // an expired entry is dead weight: delete it, as a policy writer does
+            boolean deleted = entry.map(BoostPolicyEntry::expired).orElse(false) && policy.delete(request.tid());
+            states.add("policy tid " + request.tid() + ": " + entry.map(SchedCommand::describe).orElse("entry gone")
+                    + (deleted ? "; deleted" : ""));
         }
         return states;
     }

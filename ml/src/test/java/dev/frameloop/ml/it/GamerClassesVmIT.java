@@ -55,7 +55,7 @@ class GamerClassesVmIT {
         String tid = group(out, "POLICY_TID (\\d+)");
 
         assertTrue(out.contains("policy: wrote tid " + tid + " as render for 3s (default boost, default slice)"), run.describe());
-        assertTrue(Pattern.compile("policy tid " + tid + ": applied \\d+\\.\\d{3} ms after the write; expired and ignored")
+        assertTrue(Pattern.compile("(?m)^policy tid " + tid + ": applied \\d+\\.\\d{3} ms after the write; expired and ignored; deleted$")
                 .matcher(out).find(), run.describe());
         assertEquals(1, report.policyApplied(), run.describe());
         assertEquals(1, report.policyExpired(), run.describe());
