@@ -644,7 +644,7 @@ void SCX_OPS(gamer_running, struct task_struct *p)
 {
 	struct gamer_task *t = task_of(p);
 	s32 cpu = bpf_get_smp_processor_id();
-	struct gamer_cpu *c;
+	struct gamer_cpu *c = cpu_of(cpu);
 	u64 now;
 
 	if (!t)
@@ -683,7 +683,7 @@ void SCX_OPS(gamer_running, struct task_struct *p)
 			/* pulled off the shared DSQ by a CPU other than its own, kicked or not */
 			reason = t->mig_reason == FL_MIGRATION_IDLE_PICK && t->mig_target == cpu ?
 					 FL_MIGRATION_IDLE_PICK : FL_MIGRATION_LOAD_BALANCE;
-			since = reason == FL_MIGRATION_IDLE_PICK ? t->mig_decided_at : ((c = cpu_of(cpu)) ? c->dispatch_at : 0);
+			since = reason == FL_MIGRATION_IDLE_PICK ? t->mig_decided_at : (c ? c->dispatch_at : 0);
 		}
 		t->win_migrations++;
 		emit_migration(p, t, t->last_cpu, cpu, reason, since && fl_time_before(since, now) ? now - since : 0, now);
@@ -692,7 +692,7 @@ void SCX_OPS(gamer_running, struct task_struct *p)
 	t->mig_reason = 0;
 	t->flags &= ~(GT_SHARED | GT_SELECTED);
 
-	if ((c = cpu_of(cpu))) {
+	if (c) {
 		c->deadline = t->deadline;
 		c->boost = t->boost;
 		c->pid = p->pid;
