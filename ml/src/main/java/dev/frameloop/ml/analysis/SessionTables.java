@@ -133,8 +133,10 @@ public final class SessionTables {
             }
             return new SessionTables(datasetDir, id, manifest, tables);
         } catch (IOException | DatasetFormatException e) {
-            throw new SessionLoadException("cannot load session " + id.value() + " from " + datasetDir + ": "
-                    + describe(e) + ". `frameloop fsck " + datasetDir + "` checks the dataset and repairs what it can", e);
+            String problem = describe(e);
+            String advice = problem.contains("frameloop fsck") ? ""
+                    : ". `frameloop fsck " + datasetDir + "` checks the dataset and repairs what it can";
+            throw new SessionLoadException("cannot load session " + id.value() + " from " + datasetDir + ": " + problem + advice, e);
         }
     }
 
