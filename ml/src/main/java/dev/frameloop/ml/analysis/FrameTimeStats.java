@@ -180,13 +180,16 @@ public final class FrameTimeStats {
         return stutter / totalMs;
     }
 
-    /** The figures as a two-column table (metric, value), for notebooks and reports. */
+    /** The figures as a two-column table (metric, value), rounded to 0.01, for notebooks and reports. */
     public Table summary() {
         String[] metrics = {"frames", "average FPS", "1% low FPS", "0.1% low FPS", "P50 frame time ms",
                 "P95 frame time ms", "P99 frame time ms", "P99.9 frame time ms", "max frame time ms",
                 "stutters (> 2.5 x mean)", "stutter time %"};
         double[] values = {frames(), averageFps(), onePercentLowFps(), pointOnePercentLowFps(), percentileMs(50),
                 percentileMs(95), percentileMs(99), percentileMs(99.9), maxMs(), stutterCount(), 100 * stutterTimeShare()};
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.round(values[i] * 100) / 100.0;
+        }
         return Table.create("frame time statistics", StringColumn.create("metric", metrics),
                 DoubleColumn.create("value", values));
     }

@@ -85,6 +85,10 @@ class FrameTimeStatsTest {
         assertEquals("1% low FPS", summary.stringColumn("metric").get(2));
         assertEquals(12.5, summary.doubleColumn("value").get(2), EPS);
         assertEquals(1, summary.doubleColumn("value").get(9), EPS);
+        assertEquals(40, summary.doubleColumn("value").get(10), EPS);
+        FrameTimeStats thirds = FrameTimeStats.ofMillis(10, 10, 10.0 / 3); // 3000 / 23.33 ms = 128.571… FPS
+        assertEquals(128.5714285714, thirds.averageFps(), 1e-6);
+        assertEquals(128.57, thirds.summary().doubleColumn("value").get(1), EPS);
     }
 
     @Test
