@@ -9,7 +9,8 @@
  *   The ring map is pinned in bpffs by the Java side, which loads bench.bpf.o and runs the
  *   producer. Commands come one per line on stdin; each answer is one line on stdout:
  *     drain N            ring_buffer__consume until N records were seen; answers
- *                        "drained records=N ns=WALL order_errors=E"
+ *                        "drained records=N ns=WALL cpu_ns=CPU order_errors=E" (CPU: this
+ *                        thread's CPU time, steadier than WALL on a loaded machine)
  *     poll N TIMEOUT_MS FILE
  *                        answers "polling", then ring_buffer__poll(TIMEOUT_MS) until N
  *                        records were seen or a poll times out; writes each record's latency
@@ -93,20 +94,22 @@ int main(int argc, char **argv)
 		char path[2048];
 
 		if (sscanf(line, "drain %llu", &n) == 1) {
-			uint64_t start;
+			uint64_t start, cpu_start, wall, cpu;
 			int rc = 0;
 
 			s.seen = 0;
 			s.order_errors = 0;
 			s.latencies = NULL;
+			cpu_start = now_ns(CLOCK_THREAD_CPUTIME_ID);
 			start = now_ns(CLOCK_MONOTONIC);
 			while (s.seen < n && (rc = ring_buffer__consume(rb)) >= 0)
 				;
+			wall = now_ns(CLOCK_MONOTONIC) - start;
+			cpu = now_ns(CLOCK_THREAD_CPUTIME_ID) - cpu_start;
 			if (rc < 0)
 				return fail("ring_buffer__consume", rc);
-			printf("drained records=%llu ns=%llu order_errors=%llu\n", (unsigned long long)s.seen,
-			       (unsigned long long)(now_ns(CLOCK_MONOTONIC) - start),
-			       (unsigned long long)s.order_errors);
+			printf("drained records=%llu ns=%llu cpu_ns=%llu order_errors=%llu\n", (unsigned long long)s.seen,
+			       (unsigned long long)wall, (unsigned long long)cpu, (unsigned long long)s.order_errors);
 		} else if (sscanf(line, "poll %llu %d %2047s", &n, &timeout_ms, path) == 3) {
 			uint64_t start, cpu_start;
 			FILE *out;

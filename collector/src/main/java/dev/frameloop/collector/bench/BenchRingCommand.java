@@ -26,10 +26,14 @@ import java.util.concurrent.Callable;
                         + " BPF ring, fed by the same BPF producer (bench.bpf.c through BPF_PROG_TEST_RUN), in one run.",
                 "Throughput: the producer commits --events records of --size bytes without wakeups, then one consumer"
                         + " drains them, timed around its consume loop; untimed warmup drains each (JIT, page faults), then --rounds rounds each,"
-                        + " alternating; medians. Also the bytes the Java draining thread allocates per record.",
+                        + " alternating; medians, per wall-clock second and per CPU-second of the consuming thread (the"
+                        + " CPU-time ratio is the steadier one on a loaded machine). Also the bytes the Java draining thread"
+                        + " allocates per record.",
                 "Wakeup latency (producer's bpf_ktime_get_ns() to the handler, CLOCK_MONOTONIC) with the producer"
                         + " paced at each of --rates for --latency-duration: Java sleeping in epoll, libbpf in"
-                        + " ring_buffer__poll, Java busy-spinning, and Java's default idle strategy (spin, yield, epoll),"
+                        + " ring_buffer__poll, Java busy-spinning (with 2+ CPUs: pinned to the second allowed CPU, the"
+                        + " producer to the first, and SCHED_FIFO 1 when permitted, so that other threads do not deschedule"
+                        + " it; it costs that CPU), and Java's default idle strategy (spin, yield, epoll),"
                         + " with the CPU each consumer thread used. p50/p99/p99.9 from HdrHistogram; first 10 %% of each segment are warmup;"
                         + " the consumers take turns in segments so that foreign load hits them alike.",
                 "Needs root (or CAP_BPF + CAP_PERFMON), libbpf, bpffs on /sys/fs/bpf and ringbuf_ref (in the jar,"

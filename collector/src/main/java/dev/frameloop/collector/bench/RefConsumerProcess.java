@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * {@code quit}. One caller thread.
  */
 final class RefConsumerProcess implements AutoCloseable {
-    /** A drain: records consumed, wall time of the consume loop, sequence gaps. */
-    record Drain(long records, long nanos, long orderErrors) {
+    /** A drain: records consumed, wall and CPU time of the consume loop, sequence gaps. */
+    record Drain(long records, long nanos, long cpuNanos, long orderErrors) {
     }
 
     /** A poll run: records, wall and CPU time of the poll loop, sequence gaps, and each record's latency in ns. */
@@ -77,7 +77,7 @@ final class RefConsumerProcess implements AutoCloseable {
     Drain drain(long records) {
         send("drain " + records);
         Map<String, Long> f = fields(expect("drained"));
-        return new Drain(f.get("records"), f.get("ns"), f.get("order_errors"));
+        return new Drain(f.get("records"), f.get("ns"), f.get("cpu_ns"), f.get("order_errors"));
     }
 
     /** Starts a poll run; returns once the tool is in its ring_buffer__poll loop. */

@@ -24,6 +24,9 @@ public final class RingBenchReport {
         o.put("java_events_per_s", round(r.javaMedian()));
         o.put("libbpf_events_per_s", round(r.libbpfMedian()));
         o.put("ratio", round3(r.ratio()));
+        o.put("java_events_per_cpu_s", round(RingBenchResult.median(r.javaEventsPerCpuS())));
+        o.put("libbpf_events_per_cpu_s", round(RingBenchResult.median(r.libbpfEventsPerCpuS())));
+        o.put("cpu_ratio", round3(r.cpuRatio()));
         o.put("alloc_bytes_per_event", round3(r.allocBytesPerEvent()));
         long rate = r.headlineRate();
         o.put("latency_rate_per_s", rate);
@@ -39,6 +42,7 @@ public final class RingBenchReport {
         o.put("java_events_per_s_max", round(Collections.max(r.javaEventsPerS())));
         o.put("libbpf_events_per_s_min", round(Collections.min(r.libbpfEventsPerS())));
         o.put("libbpf_events_per_s_max", round(Collections.max(r.libbpfEventsPerS())));
+        o.put("spin_scheduling", r.spinScheduling());
         o.put("events", r.options().events());
         o.put("record_size", r.options().recordSize());
         o.put("rounds", r.options().rounds());
@@ -73,6 +77,9 @@ public final class RingBenchReport {
                 r.libbpfMedian() / 1e6, Collections.min(r.libbpfEventsPerS()) / 1e6, Collections.max(r.libbpfEventsPerS()) / 1e6));
         t.append(String.format("  %-34s %10.3f      (target >= 1.0: %s)%n", "ratio java/libbpf", r.ratio(),
                 r.ratio() >= 1.0 ? "met" : "NOT met"));
+        t.append(String.format("  %-34s %10.3f      (per CPU-second of each consumer: %.2f vs %.2f M)%n",
+                "ratio java/libbpf, CPU time", r.cpuRatio(), RingBenchResult.median(r.javaEventsPerCpuS()) / 1e6,
+                RingBenchResult.median(r.libbpfEventsPerCpuS()) / 1e6));
         t.append(String.format("  %-34s %10.4f B    (target < 0.01: %s)%n", "Java allocation per event",
                 r.allocBytesPerEvent(), r.allocBytesPerEvent() < 0.01 ? "met" : "NOT met"));
         t.append(String.format("%nWakeup latency: bpf_ktime_get_ns() in the producer -> handler, producer paced at a fixed rate;%n"
@@ -84,7 +91,8 @@ public final class RingBenchReport {
                     l.p99Us(), l.p999Us(), l.maxUs(), l.cpuPercent()));
         }
         t.append(String.format("%n  java-epoll: Java reader sleeping in epoll_wait; libbpf-poll: C reference in ring_buffer__poll;%n"
-                + "  java-spin: Java reader busy-spinning; java-default: spin 20 us, yield 30 us, then epoll_wait.%n"));
+                + "  java-spin: Java reader busy-spinning (%s);%n"
+                + "  java-default: spin 20 us, yield 30 us, then epoll_wait.%n", r.spinScheduling()));
         long rate = r.headlineRate();
         Optional<LatencyResult> epoll = r.latency(RingBenchResult.JAVA_EPOLL, rate);
         Optional<LatencyResult> libbpf = r.latency(RingBenchResult.LIBBPF_POLL, rate);

@@ -7,6 +7,7 @@ import dev.frameloop.collector.ring.CpuAffinity;
 import dev.frameloop.collector.ring.IdleMode;
 import dev.frameloop.collector.ring.KernelRing;
 import dev.frameloop.collector.ring.KernelRings;
+import dev.frameloop.collector.ring.RealtimePriority;
 import dev.frameloop.collector.ring.RingConsumer;
 import dev.frameloop.collector.ring.RingPlan;
 import dev.frameloop.collector.ring.RingSize;
@@ -77,6 +78,10 @@ public final class RingBenchmark {
     /** CPU of the producer (this thread) and of every consumer when pinned; null when the kernel places them. */
     private List<Integer> producerCpu;
     private List<Integer> consumerCpu;
+    /** Every CPU this process may use. */
+    private List<Integer> allowedCpus;
+    /** How the spinning consumer ran, for the report. */
+    private String spinScheduling = "not measured";
     /** The thread the Java reader drains on in the throughput phase, like ringbuf_ref's only thread. */
     private final ExecutorService drainer = Executors.newSingleThreadExecutor(runnable -> {
         Thread t = new Thread(runnable, "bench-java-drain");
@@ -145,6 +150,7 @@ public final class RingBenchmark {
     private RingBenchResult measure(KernelRing ring, BenchProducer producer, RefConsumerProcess ref, MonotonicClock clock,
                                     long ringBytes, Path work, List<Integer> allowed) {
         long events = options.events();
+        allowedCpus = allowed;
         boolean twoCpus = allowed.size() >= 2;
         if (twoCpus) {
             pin(ref, List.of(allowed.get(0)), List.of(allowed.get(1)));
@@ -156,21 +162,26 @@ public final class RingBenchmark {
         warmup(ring, producer, ref, ringBytes);
         List<Double> java = new ArrayList<>();
         List<Double> libbpf = new ArrayList<>();
+        List<Double> javaCpu = new ArrayList<>();
+        List<Double> libbpfCpu = new ArrayList<>();
         long allocated = 0;
         for (int round = 0; round < options.rounds(); round++) {
             for (int turn = 0; turn < 2; turn++) {
                 boolean javaTurn = (round + turn) % 2 == 0;
                 fill(producer, events);
                 if (javaTurn) {
-                    long[] nanosAndBytes = javaDrain(ring, events);
-                    java.add(events * 1e9 / nanosAndBytes[0]);
-                    allocated += nanosAndBytes[1];
+                    long[] drain = javaDrain(ring, events);
+                    java.add(events * 1e9 / drain[0]);
+                    allocated += drain[1];
+                    javaCpu.add(events * 1e9 / Math.max(1, drain[2]));
                 } else {
-                    libbpf.add(events * 1e9 / cDrain(ref, events));
+                    RefConsumerProcess.Drain drain = cDrain(ref, events);
+                    libbpf.add(events * 1e9 / drain.nanos());
+                    libbpfCpu.add(events * 1e9 / Math.max(1, drain.cpuNanos()));
                 }
             }
-            say(String.format("  round %d: java %.1f M/s, libbpf %.1f M/s", round + 1, java.get(round) / 1e6,
-                    libbpf.get(round) / 1e6));
+            say(String.format("  round %d: java %.1f M/s (%.1f M per CPU-s), libbpf %.1f M/s (%.1f M per CPU-s)", round + 1,
+                    java.get(round) / 1e6, javaCpu.get(round) / 1e6, libbpf.get(round) / 1e6, libbpfCpu.get(round) / 1e6));
         }
         double allocPerEvent = (double) allocated / ((double) events * options.rounds());
         if (twoCpus && !options.pin()) {
@@ -204,7 +215,8 @@ public final class RingBenchmark {
                 latencies.add(result);
             }
         }
-        return new RingBenchResult(options, ringBytes, java, libbpf, allocPerEvent, clock, latencies);
+        return new RingBenchResult(options, ringBytes, java, libbpf, javaCpu, libbpfCpu, allocPerEvent, clock, latencies,
+                spinScheduling);
     }
 
     /**
@@ -215,11 +227,18 @@ public final class RingBenchmark {
      */
     private void warmup(KernelRing ring, BenchProducer producer, RefConsumerProcess ref, long ringBytes) {
         // many short passes first: RingReader.consume() gets a regular C2 compile only after thousands of
-        // invocations; a few long passes would leave it running as on-stack-replaced code
-        SequenceCounter counter = new SequenceCounter();
-        RingReader reader = new RingReader(ring.id(), ring.name(), ring.mapped().regions(), counter, collectErrors, STORE_BATCH);
+        // invocations; a few long passes would leave it running as on-stack-replaced code. Every branch a
+        // timed drain takes must be taken here too, or the compiled loop learns it as never taken and
+        // deoptimizes in a timed round: a new reader and counter now and then, as each timed drain has
+        // (their first record takes the header-check and first-seq paths), and passes longer than the
+        // consumer_pos store batch
+        RingReader reader = null;
         for (int i = 0; i < JIT_WARMUP_PASSES; i++) {
-            fill(producer, 16);
+            if (i % 8 == 0) {
+                reader = new RingReader(ring.id(), ring.name(), ring.mapped().regions(), new SequenceCounter(),
+                        collectErrors, STORE_BATCH);
+            }
+            fill(producer, i % 8 == 7 ? 4 * STORE_BATCH : 16);
             onDrainer(reader::consume);
         }
         long chunk = Math.min(options.events(), 100_000);
@@ -260,7 +279,7 @@ public final class RingBenchmark {
         }
     }
 
-    /** Drains {@code events} records on this thread; returns {ns, allocated bytes}. */
+    /** Drains {@code events} records on the draining thread; returns {wall ns, allocated bytes, CPU ns}. */
     private long[] javaDrain(KernelRing ring, long events) {
         return onDrainer(() -> {
             SequenceCounter counter = new SequenceCounter();
@@ -268,15 +287,17 @@ public final class RingBenchmark {
                     STORE_BATCH);
             long thread = Thread.currentThread().getId();
             long allocatedBefore = threads.getThreadAllocatedBytes(thread);
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             while (counter.count() < events && !reader.isStopped()) {
                 reader.consume();
             }
             long nanos = System.nanoTime() - start;
+            long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
             long allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
             check(counter.count() == events && counter.orderErrors() == 0, "the Java reader read " + counter.count() + " of "
                     + events + " records with " + counter.orderErrors() + " out of sequence");
-            return new long[] {nanos, allocated};
+            return new long[] {nanos, allocated, cpuNanos};
         });
     }
 
@@ -295,11 +316,11 @@ public final class RingBenchmark {
         }
     }
 
-    private long cDrain(RefConsumerProcess ref, long events) {
+    private RefConsumerProcess.Drain cDrain(RefConsumerProcess ref, long events) {
         RefConsumerProcess.Drain drain = ref.drain(events);
         check(drain.records() == events && drain.orderErrors() == 0, "libbpf read " + drain.records() + " of " + events
                 + " records with " + drain.orderErrors() + " out of sequence");
-        return drain.nanos();
+        return drain;
     }
 
     /** One consumer's latency measurements at one rate, summed over its segments. */
@@ -325,22 +346,34 @@ public final class RingBenchmark {
         }
     }
 
-    /** A Java consumer thread with the phase's idle strategy reads {@code records} paced records. */
+    /**
+     * A Java consumer thread with the phase's idle strategy reads {@code records} paced records. The
+     * spinning consumer runs as {@code SCHED_FIFO} where allowed, on a CPU of its own with the producer
+     * pinned to another (see {@link #spinningPlacement}).
+     */
     private void javaSegment(Phase phase, KernelRing ring, BenchProducer producer, MonotonicClock clock, long rate,
                              long records) {
         long first = nextSeq;
         LatencyRecorder recorder = new LatencyRecorder(clock, first + records / 10);
-        List<Integer> pinTo = consumerCpu;
+        boolean spinning = phase.mode == IdleMode.SPIN && allowedCpus.size() >= 2;
+        List<Integer> pinTo = spinning ? List.of(allowedCpus.get(1)) : consumerCpu;
+        boolean[] realtime = new boolean[1];
         ThreadFactory threadFactory = runnable -> {
             Thread t = new Thread(() -> {
                 if (pinTo != null) {
                     CpuAffinity.set(pinTo);
+                }
+                if (spinning) {
+                    realtime[0] = RealtimePriority.tryFifo(RealtimePriority.LOWEST);
                 }
                 runnable.run();
             }, "bench-" + phase.label);
             t.setDaemon(true);
             return t;
         };
+        if (spinning) {
+            CpuAffinity.set(List.of(allowedCpus.get(0)));
+        }
         try (RingConsumer consumer = RingConsumer.start(List.of(ring), recorder, collectErrors, phase.mode::create,
                 RingConsumer.DEFAULT_POSITION_STORE_BATCH, RingConsumer.DEFAULT_DRAIN_TIMEOUT, threadFactory)) {
             sleepMillis(20); // let the consumer reach its idle state
@@ -353,11 +386,30 @@ public final class RingBenchmark {
             phase.wallNanos += System.nanoTime() - wallBefore;
             phase.cpuNanos += threads.getThreadCpuTime(thread) - cpuBefore;
             phase.pacedNanos += run.nanos();
+        } finally {
+            if (spinning) {
+                CpuAffinity.set(producerCpu != null ? producerCpu : allowedCpus);
+            }
+        }
+        if (spinning) {
+            spinScheduling = spinningPlacement(realtime[0]);
+        } else if (phase.mode == IdleMode.SPIN) {
+            spinScheduling = "normal priority, one CPU: placed by the kernel";
         }
         phase.records += records;
         phase.received += recorder.count();
         phase.orderErrors += recorder.orderErrors();
         phase.histogram.add(recorder.histogram());
+    }
+
+    /**
+     * Where the spinning consumer ran. A spinning thread of normal priority on a loaded machine is
+     * descheduled for whole time slices, milliseconds, and that sets its p99; as SCHED_FIFO it runs
+     * until the kernel takes back the normal threads' share (sched_rt_runtime_us: 5 % by default).
+     */
+    private String spinningPlacement(boolean realtime) {
+        return (realtime ? "SCHED_FIFO " + RealtimePriority.LOWEST : "normal priority (SCHED_FIFO refused: no CAP_SYS_NICE)")
+                + " on CPU " + allowedCpus.get(1) + ", producer on CPU " + allowedCpus.get(0);
     }
 
     /** The C reference consumer reads {@code records} paced records in ring_buffer__poll. */

@@ -175,4 +175,15 @@ public final class LibC {
 
     /** {@code int sched_getcpu(void)}: the CPU the calling thread runs on, or -1 with errno. */
     public static native int sched_getcpu();
+
+    /** Scheduling policies of {@code sched_setscheduler}. */
+    public static final int SCHED_OTHER = 0;
+    public static final int SCHED_FIFO = 1;
+
+    /**
+     * {@code int sched_setscheduler(pid_t pid, int policy, const struct sched_param *param)}: 0, or -1 with
+     * errno (EPERM without CAP_SYS_NICE). pid 0 is the calling thread; param is {@code int sched_priority}
+     * (1..99 for SCHED_FIFO, 0 for SCHED_OTHER).
+     */
+    public static native int sched_setscheduler(int pid, int policy, int[] param);
 }

@@ -10,7 +10,7 @@ class RefConsumerProcessTest {
 
     @Test
     void shouldReadTheFieldsOfAnAnswerLine() {
-        assertEquals(Map.of("records", 5L, "ns", 1234L, "order_errors", 0L),
-                RefConsumerProcess.fields("drained records=5 ns=1234 order_errors=0"));
+        assertEquals(Map.of("records", 5L, "ns", 1234L, "cpu_ns", 1000L, "order_errors", 0L),
+                RefConsumerProcess.fields("drained records=5 ns=1234 cpu_ns=1000 order_errors=0"));
     }
 }

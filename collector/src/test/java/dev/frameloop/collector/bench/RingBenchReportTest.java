@@ -22,8 +22,9 @@ class RingBenchReportTest {
                 new LatencyResult("java-spin", 10_000, 10_000, 20_000, 20_000, 0.8, 3.5, 40.0, 90.0, 99.0, 0),
                 new LatencyResult("java-default", 10_000, 10_000, 20_000, 20_000, 5.0, 60.0, 800.0, 900.0, 30.0, 0),
                 new LatencyResult("java-epoll", 100_000, 99_000, 200_000, 200_000, 50.0, 500.0, 900.0, 1000.0, 25.0, 0));
-        return new RingBenchResult(options, 64L << 20, List.of(200e6, 250e6, 240e6), List.of(200e6, 210e6, 220e6), 0.0,
-                new MonotonicClock(0, 80), latencies);
+        return new RingBenchResult(options, 64L << 20, List.of(200e6, 250e6, 240e6), List.of(200e6, 210e6, 220e6),
+                List.of(300e6, 330e6, 320e6), List.of(250e6, 300e6, 290e6), 0.0, new MonotonicClock(0, 80), latencies,
+                "SCHED_FIFO 1 on CPU 1, producer on CPU 0");
     }
 
     @Test
@@ -37,6 +38,10 @@ class RingBenchReportTest {
         assertEquals(240_000_000L, json.get("java_events_per_s").asLong(), "median of the rounds");
         assertEquals(210_000_000L, json.get("libbpf_events_per_s").asLong());
         assertEquals(1.143, json.get("ratio").asDouble(), 1e-9);
+        assertEquals(320_000_000L, json.get("java_events_per_cpu_s").asLong(), "median of the rounds per CPU-second");
+        assertEquals(290_000_000L, json.get("libbpf_events_per_cpu_s").asLong());
+        assertEquals(1.103, json.get("cpu_ratio").asDouble(), 1e-9);
+        assertEquals("SCHED_FIFO 1 on CPU 1, producer on CPU 0", json.get("spin_scheduling").asText());
         assertEquals(9.5, json.get("wakeup_p50_us").asDouble(), "headline latencies are at the lowest rate");
         assertEquals(150.0, json.get("libbpf_wakeup_p99_us").asDouble());
         assertEquals(3.5, json.get("spin_wakeup_p99_us").asDouble());

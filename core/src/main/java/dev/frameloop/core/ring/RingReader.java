@@ -1,5 +1,6 @@
 package dev.frameloop.core.ring;
 
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -16,6 +17,12 @@ import java.util.Objects;
  * {@code positionStoreBatch} records and at the end of the pass (libbpf stores after every
  * record; batching frees space for the producer a little later but costs fewer stores).
  *
+ * <p>Speed: the loop reads the ring through native addresses ({@link RingMemory}), keeps its fields
+ * in locals, and checks a header only when it differs from the one before (a ring's records
+ * mostly share length and flags), which takes the wait for each header load off the path to the
+ * next record's position; each header is still loaded once, with acquire semantics, and the
+ * per-record position checks stay.
+ *
  * <p>Positions and headers that cannot be valid (a producer position behind the consumer,
  * more than a ring ahead, or misaligned; a length longer than the ring or running past the
  * producer position) stop this ring with a {@link CorruptRingException} sent to the
@@ -28,10 +35,12 @@ import java.util.Objects;
 public final class RingReader {
     private final int ringId;
     private final String name;
-    private final ByteBuffer consumerPage;
-    private final ByteBuffer producerPage;
-    private final ByteBuffer data;
+    /** The mapped regions; kept reachable here because the loop works on their addresses. */
+    private final RingRegions regions;
     private final ByteBuffer handlerView;
+    private final long consumerPositionAddress;
+    private final long producerPositionAddress;
+    private final long dataAddress;
     private final int size;
     private final int mask;
     private final EventHandler handler;
@@ -39,6 +48,9 @@ public final class RingReader {
     private final int positionStoreBatch;
 
     private long consumerPosition;
+    /** A header that passed the header checks, and its record length (see the consume loop). */
+    private int checkedHeader;
+    private int checkedRecordLength = RingBufferDescriptor.recordLength(0);
     private long delivered;
     private long discarded;
     private long handlerErrors;
@@ -64,15 +76,18 @@ public final class RingReader {
             throw new IllegalArgumentException("positionStoreBatch must be >= 1, got " + positionStoreBatch);
         }
         this.positionStoreBatch = positionStoreBatch;
-        this.consumerPage = regions.consumerPage();
-        this.producerPage = regions.producerPage();
-        // one read-only view for the header loads and the handlers: a single ByteBuffer class at the
-        // VarHandle call sites keeps them monomorphic
+        this.regions = regions;
         this.handlerView = regions.data().asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
-        this.data = handlerView;
+        // in bounds by RingRegions' checks: positions are the first 8 bytes of pages of at least 8;
+        // a header is read at (position & mask) + [0, 4) of a data area of 2 * size bytes
+        this.consumerPositionAddress = RingMemory.addressOf(regions.consumerPage())
+                + RingBufferDescriptor.CONSUMER_POSITION_OFFSET;
+        this.producerPositionAddress = RingMemory.addressOf(regions.producerPage())
+                + RingBufferDescriptor.PRODUCER_POSITION_OFFSET;
+        this.dataAddress = RingMemory.addressOf(regions.data()) + RingBufferDescriptor.LENGTH_OFFSET;
         this.size = regions.size();
         this.mask = regions.mask();
-        this.consumerPosition = RingMemory.consumerPositionAcquire(consumerPage);
+        this.consumerPosition = RingMemory.consumerPositionAcquire(consumerPositionAddress);
         if (!RingBufferDescriptor.isAligned(consumerPosition)) {
             throw new CorruptRingException(name, consumerPosition, describe()
                     + ": consumer position " + consumerPosition + " is not 8-byte aligned");
@@ -88,7 +103,24 @@ public final class RingReader {
         if (failure != null) {
             return 0;
         }
-        final long producerPosition = RingMemory.producerPositionAcquire(producerPage);
+        try {
+            return consumeCommitted();
+        } finally {
+            Reference.reachabilityFence(regions); // the loop reads the mapped memory through addresses only
+        }
+    }
+
+    private int consumeCommitted() {
+        // fields in locals: the acquire loads in the loop would make the JIT reload them every record
+        final long dataAddress = this.dataAddress;
+        final long consumerPositionAddress = this.consumerPositionAddress;
+        final ByteBuffer handlerView = this.handlerView;
+        final EventHandler handler = this.handler;
+        final int mask = this.mask;
+        final int maxLength = size - RingBufferDescriptor.HEADER_LENGTH;
+        final int ringId = this.ringId;
+        final int positionStoreBatch = this.positionStoreBatch;
+        final long producerPosition = RingMemory.producerPositionAcquire(producerPositionAddress);
         long position = consumerPosition;
         final long available = producerPosition - position;
         if (available == 0) {
@@ -101,28 +133,47 @@ public final class RingReader {
         int consumed = 0;
         int discardedInPass = 0;
         int sinceStore = 0;
+        // The header last checked, and its record length. Most records of a ring have the header of
+        // the one before (same length, same flags): for those the checks that depend only on the
+        // header are already done, and the next position is known before this header's load
+        // completes, so the CPU runs ahead into the next records instead of waiting for each load in
+        // turn (the record chain is a dependent-load chain otherwise). Starts as header 0: a
+        // committed empty record, for which the slow path would compute the same values.
+        int checkedHeader = this.checkedHeader;
+        int checkedRecordLength = this.checkedRecordLength;
         while (position != producerPosition) {
             final int offset = (int) position & mask;
-            final int header = RingMemory.headerAcquire(data, offset);
-            if ((header & RingBufferDescriptor.BUSY_BIT) != 0) {
-                break;
+            // the one acquire load per record; length and flags come from this one read
+            final int header = RingMemory.headerAcquire(dataAddress + offset);
+            if (header != checkedHeader) {
+                if ((header & RingBufferDescriptor.BUSY_BIT) != 0) {
+                    break;
+                }
+                if ((header & RingBufferDescriptor.LENGTH_MASK) > maxLength) {
+                    count(consumed, discardedInPass);
+                    store(position, sinceStore);
+                    fail(position, badHeader(position, header, producerPosition));
+                    return consumed;
+                }
+                checkedHeader = header;
+                checkedRecordLength = RingBufferDescriptor.recordLength(header & RingBufferDescriptor.LENGTH_MASK);
             }
-            final int length = header & RingBufferDescriptor.LENGTH_MASK;
-            final int recordLength = RingBufferDescriptor.recordLength(length);
-            if (length > size - RingBufferDescriptor.HEADER_LENGTH || recordLength > producerPosition - position) {
+            if (checkedRecordLength > producerPosition - position) {
                 count(consumed, discardedInPass);
                 store(position, sinceStore);
                 fail(position, badHeader(position, header, producerPosition));
                 return consumed;
             }
-            position += recordLength;
+            position += checkedRecordLength;
             consumed++;
             if ((header & RingBufferDescriptor.DISCARD_BIT) != 0) {
                 discardedInPass++;
             } else {
                 try {
-                    handler.onEvent(ringId, handlerView, offset + RingBufferDescriptor.HEADER_LENGTH, length);
+                    handler.onEvent(ringId, handlerView, offset + RingBufferDescriptor.HEADER_LENGTH,
+                            header & RingBufferDescriptor.LENGTH_MASK);
                 } catch (VirtualMachineError error) {
+                    remember(checkedHeader, checkedRecordLength);
                     count(consumed, discardedInPass);
                     store(position, 1);
                     throw error;
@@ -135,13 +186,19 @@ public final class RingReader {
                 }
             }
             if (++sinceStore == positionStoreBatch) {
-                RingMemory.consumerPositionRelease(consumerPage, position);
+                RingMemory.consumerPositionRelease(consumerPositionAddress, position);
                 sinceStore = 0;
             }
         }
+        remember(checkedHeader, checkedRecordLength);
         count(consumed, discardedInPass);
         store(position, sinceStore);
         return consumed;
+    }
+
+    private void remember(int header, int recordLength) {
+        checkedHeader = header;
+        checkedRecordLength = recordLength;
     }
 
     /** Adds a pass's counts to the totals once per pass (per-record field updates cost the hot loop). */
@@ -177,7 +234,9 @@ public final class RingReader {
 
     /** Acquire load of the ring's {@code producer_pos}: everything below it is reserved. */
     public long producerPosition() {
-        return RingMemory.producerPositionAcquire(producerPage);
+        long position = RingMemory.producerPositionAcquire(producerPositionAddress);
+        Reference.reachabilityFence(regions);
+        return position;
     }
 
     /** Records handed to the handler so far (those that threw included); updated at the end of each pass. */
@@ -208,7 +267,7 @@ public final class RingReader {
     private void store(long position, int pending) {
         consumerPosition = position;
         if (pending != 0) {
-            RingMemory.consumerPositionRelease(consumerPage, position);
+            RingMemory.consumerPositionRelease(consumerPositionAddress, position);
         }
     }
 

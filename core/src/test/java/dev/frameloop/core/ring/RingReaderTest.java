@@ -74,6 +74,47 @@ class RingReaderTest {
     }
 
     @Test
+    void shouldStopAtABusyRecordOfTheSameLengthAsTheCommittedOnesBefore() {
+        SimulatedRingProducer producer = new SimulatedRingProducer(4096);
+        RingReader reader = reader(producer, handler, 256);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(producer.offer(16, i));
+        }
+        long busy = producer.reserve(16);
+        producer.fill(busy, 16, 3);
+        assertTrue(producer.offer(16, 4));
+
+        assertEquals(3, reader.consume(), "the reader must not take a busy header for the committed one before it");
+        assertEquals(busy, reader.consumerPosition());
+
+        producer.commit(busy);
+        assertEquals(2, reader.consume());
+        for (int i = 0; i < 5; i++) {
+            handler.assertPayload(i, 16, i);
+        }
+        assertTrue(errors.errors.isEmpty());
+    }
+
+    @Test
+    void shouldCheckEveryRecordAgainstTheProducerPositionEvenWhenItsHeaderRepeatsTheOneBefore() {
+        SimulatedRingProducer producer = new SimulatedRingProducer(1024);
+        RingReader reader = reader(producer, handler, 256);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(producer.offer(8, i));
+        }
+        producer.corruptProducerPosition(40); // the third record (16 bytes at 32) would run past it
+
+        assertEquals(2, reader.consume());
+
+        assertTrue(reader.isStopped());
+        CorruptRingException error = assertInstanceOf(CorruptRingException.class, errors.errors.get(0));
+        assertEquals("ring 'test_ring' (id 7, size 1024): record header 0x00000008 at position 32 (offset 32) "
+                + "announces 8 payload bytes (flags none), but only 8 bytes are reserved from there "
+                + "(producer position 40); the ring is stopped", error.getMessage());
+        assertEquals(32, producer.publishedConsumerPosition());
+    }
+
+    @Test
     void shouldSkipDiscardedRecords() {
         SimulatedRingProducer producer = new SimulatedRingProducer(4096);
         RingReader reader = reader(producer, handler, 256);
