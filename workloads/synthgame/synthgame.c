@@ -8,9 +8,11 @@
  *             synthgame_present(frame_no) -- exactly once per frame, exported, never inlined, so a
  *             uprobe counts frames -- which also swaps an EGL pbuffer (Mesa, surfaceless platform)
  *             when EGL was built in and initialises;
- *   input     reads evdev from the virtual mouse that synthgame-inject (started as a child) drives
- *             at --input-hz; each event's latency is its kernel timestamp to the present of the
- *             first frame that started after the event was read;
+ *   input     reads the virtual mouse that synthgame-inject (started as a child) moves at --input-hz:
+ *             its evdev node, or its mousedev node where the kernel has no evdev (the pinned test
+ *             kernel); each move's time is when the injector wrote it to /dev/uinput (shared through a
+ *             memfd), and its latency runs to the present of the first frame that started after the
+ *             move was read;
  *   audio     writes ALSA periods to --audio-device (snd-aloop) through alsa-lib, with a little
  *             mixing work per period; every underrun (-EPIPE) is recorded;
  *   asset-N   asset streaming: copies --asset-mb MiB buffers in chunks, sleeping between chunks;
@@ -43,6 +45,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
@@ -450,37 +453,69 @@ static void *render_main(void *arg)
 	return NULL;
 }
 
-static int find_injected_device(const char *name, char *path, size_t len)
+/*
+ * The injector's device node: its evdev node (eventN) when the kernel has evdev, else its mousedev node
+ * (mouseN: PS/2-style packets whose dx sums the moves). Found by name in /sys/class/input.
+ */
+static int open_injected_device(const char *name, char *path, size_t len, int *is_evdev)
 {
-	DIR *dir = opendir("/dev/input");
+	DIR *inputs_dir = opendir("/sys/class/input");
 	struct dirent *e;
 	int fd = -1;
 
-	if (!dir)
+	if (!inputs_dir)
 		return -1;
-	while ((e = readdir(dir)) && fd < 0) {
-		char devname[256] = "";
-		int candidate;
+	while ((e = readdir(inputs_dir)) && fd < 0) {
+		char file[512], devname[256] = "", node_event[64] = "", node_mouse[64] = "";
+		FILE *f;
+		DIR *children;
+		struct dirent *c;
 
-		if (strncmp(e->d_name, "event", 5))
+		if (strncmp(e->d_name, "input", 5))
 			continue;
-		snprintf(path, len, "/dev/input/%s", e->d_name);
-		candidate = open(path, O_RDONLY | O_CLOEXEC);
-		if (candidate < 0)
+		snprintf(file, sizeof(file), "/sys/class/input/%s/name", e->d_name);
+		f = fopen(file, "r");
+		if (!f)
 			continue;
-		if (ioctl(candidate, EVIOCGNAME(sizeof(devname) - 1), devname) >= 0 && !strcmp(devname, name))
-			fd = candidate;
-		else
-			close(candidate);
+		if (!fgets(devname, sizeof(devname), f))
+			devname[0] = '\0';
+		fclose(f);
+		devname[strcspn(devname, "\n")] = '\0';
+		if (strcmp(devname, name))
+			continue;
+		snprintf(file, sizeof(file), "/sys/class/input/%s", e->d_name);
+		children = opendir(file);
+		if (!children)
+			continue;
+		while ((c = readdir(children))) {
+			if (!strncmp(c->d_name, "event", 5))
+				snprintf(node_event, sizeof(node_event), "%s", c->d_name);
+			else if (!strncmp(c->d_name, "mouse", 5))
+				snprintf(node_mouse, sizeof(node_mouse), "%s", c->d_name);
+		}
+		closedir(children);
+		if (node_event[0] || node_mouse[0]) {
+			*is_evdev = node_event[0] != '\0';
+			snprintf(path, len, "/dev/input/%s", *is_evdev ? node_event : node_mouse);
+			fd = open(path, O_RDONLY | O_CLOEXEC);
+		}
 	}
-	closedir(dir);
+	closedir(inputs_dir);
 	return fd;
 }
 
+/*
+ * The injector's write times, shared through a memfd: word 0 is how many moves it has written, word 1 is
+ * set to 1 by the game once it has opened the device (the injector moves nothing before, so the game sees
+ * every move), word 2+k the CLOCK_MONOTONIC time it wrote move k (just before the write() to the kernel).
+ */
+static volatile uint64_t *inject_times;
+static size_t inject_times_cap;
+
 static void start_injector(const char *self_dir)
 {
-	char exe[PATH_MAX + 32], rate[32];
-	int p[2];
+	char exe[PATH_MAX + 32], rate[32], times_fd[32];
+	int p[2], memfd;
 
 	snprintf(exe, sizeof(exe), "%s/synthgame-inject", self_dir);
 	snprintf(rate, sizeof(rate), "%ld", cfg.input_hz);
@@ -492,74 +527,99 @@ static void start_injector(const char *self_dir)
 		snprintf(why_input, sizeof(why_input), "%s: %s", exe, strerror(errno));
 		return;
 	}
-	if (pipe(p))
+	inject_times_cap = inputs_cap;
+	memfd = (int)syscall(SYS_memfd_create, "synthgame-inject-times", 0);
+	if (memfd < 0 || ftruncate(memfd, (off_t)((inject_times_cap + 2) * sizeof(uint64_t)))) {
+		snprintf(why_input, sizeof(why_input), "memfd for the injector's times: %s", strerror(errno));
 		return;
+	}
+	inject_times = mmap(NULL, (inject_times_cap + 2) * sizeof(uint64_t), PROT_READ | PROT_WRITE, MAP_SHARED, memfd, 0);
+	if (inject_times == MAP_FAILED || pipe(p)) {
+		snprintf(why_input, sizeof(why_input), "mmap/pipe for the injector: %s", strerror(errno));
+		inject_times = NULL;
+		return;
+	}
+	snprintf(times_fd, sizeof(times_fd), "%d", memfd);
 	inject_pid = fork();
 	if (inject_pid == 0) {
 		dup2(p[1], STDOUT_FILENO);
 		close(p[0]);
 		close(p[1]);
-		execl(exe, "synthgame-inject", "--rate", rate, "--name", SYNTHGAME_INJECT_DEFAULT_NAME, (char *)NULL);
+		execl(exe, "synthgame-inject", "--rate", rate, "--name", SYNTHGAME_INJECT_DEFAULT_NAME, "--times-fd", times_fd,
+		      (char *)NULL);
 		_exit(127);
 	}
 	close(p[1]);
+	close(memfd);
 	/* the injector's summary line is read at the end; keep the pipe's read end open until then */
 	inject_status = p[0];
+}
+
+static void record_input(size_t move, uint64_t read_ns)
+{
+	size_t n = atomic_load_explicit(&inputs_n, memory_order_relaxed);
+
+	input_events_read++;
+	if (n >= inputs_cap || move >= inject_times_cap) {
+		inputs_dropped++;
+		return;
+	}
+	inputs[n].event = inject_times[2 + move];
+	inputs[n].read = read_ns;
+	inputs[n].frame = -1;
+	inputs[n].present = 0;
+	atomic_store_explicit(&inputs_n, n + 1, memory_order_release);
 }
 
 static void *input_main(void *arg)
 {
 	char path[300];
-	int fd = -1, clock = CLOCK_MONOTONIC;
+	int fd = -1, evdev = 0;
+	size_t moves = 0;
 
 	(void)arg;
 	name_thread("input");
 	atomic_store(&tid_input, gettid_long());
 	if (!inject_pid)
 		return NULL;
-	for (int tries = 0; tries < 300 && fd < 0 && !atomic_load(&stop_flag); tries++) {
-		fd = find_injected_device(SYNTHGAME_INJECT_DEFAULT_NAME, path, sizeof(path));
+	for (int tries = 0; tries < 500 && fd < 0 && !atomic_load(&stop_flag); tries++) {
+		fd = open_injected_device(SYNTHGAME_INJECT_DEFAULT_NAME, path, sizeof(path), &evdev);
 		if (fd < 0)
 			usleep(10000);
 	}
 	if (fd < 0) {
-		snprintf(why_input, sizeof(why_input), "the injector's device did not appear in /dev/input within 3 s");
+		snprintf(why_input, sizeof(why_input), "the injector's device (evdev or mousedev node) did not appear within 5 s");
 		return NULL;
 	}
-	if (ioctl(fd, EVIOCSCLOCKID, &clock)) {
-		snprintf(why_input, sizeof(why_input), "%s: EVIOCSCLOCKID: %s", path, strerror(errno));
-		close(fd);
-		return NULL;
-	}
-	snprintf(why_input, sizeof(why_input), "%s driven by synthgame-inject at %ld Hz", path, cfg.input_hz);
+	__atomic_store_n(&inject_times[1], 1, __ATOMIC_RELEASE); /* the injector may move now */
+	snprintf(why_input, sizeof(why_input), "%s (%s) driven by synthgame-inject at %ld Hz", path,
+		 evdev ? "evdev" : "mousedev: no evdev in this kernel", cfg.input_hz);
 	while (!atomic_load(&stop_flag)) {
-		struct input_event ev[64];
+		unsigned char buf[64 * sizeof(struct input_event)];
 		struct pollfd pfd = { .fd = fd, .events = POLLIN };
 		ssize_t got;
 		uint64_t read_ns;
 
 		if (poll(&pfd, 1, 50) <= 0)
 			continue;
-		got = read(fd, ev, sizeof(ev));
+		got = read(fd, buf, evdev ? sizeof(buf) : 3 * 64);
 		if (got <= 0)
 			continue;
 		read_ns = sg_now_ns();
-		for (size_t i = 0; i < (size_t)got / sizeof(ev[0]); i++) {
-			size_t n;
+		if (evdev) {
+			const struct input_event *ev = (const struct input_event *)buf;
 
-			if (ev[i].type != EV_REL)
-				continue;
-			input_events_read++;
-			n = atomic_load_explicit(&inputs_n, memory_order_relaxed);
-			if (n >= inputs_cap) {
-				inputs_dropped++;
-				continue;
+			for (size_t i = 0; i < (size_t)got / sizeof(*ev); i++)
+				if (ev[i].type == EV_REL && ev[i].code == REL_X)
+					for (int k = 0; k < ev[i].value; k++)
+						record_input(moves++, read_ns);
+		} else {
+			for (ssize_t i = 0; i + 2 < got; i += 3) { /* PS/2 packet: flags, dx, dy; bit 4 of flags: dx < 0 */
+				int dx = buf[i + 1] - ((buf[i] << 4) & 0x100);
+
+				for (int k = 0; k < dx; k++)
+					record_input(moves++, read_ns);
 			}
-			inputs[n].event = (uint64_t)ev[i].input_event_sec * 1000000000ull + (uint64_t)ev[i].input_event_usec * 1000ull;
-			inputs[n].read = read_ns;
-			inputs[n].frame = -1;
-			inputs[n].present = 0;
-			atomic_store_explicit(&inputs_n, n + 1, memory_order_release);
 		}
 	}
 	close(fd);

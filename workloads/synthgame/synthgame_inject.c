@@ -22,6 +22,8 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 
 #include "synthgame_common.h"
 
@@ -41,6 +43,9 @@ static void usage(FILE *out)
 		"  --rate HZ       moves per second, 1..8000 (default 1000)\n"
 		"  --duration S    seconds to run, 0 = until SIGTERM/SIGINT (default 0)\n"
 		"  --name NAME     the device name (default \"%s\")\n"
+		"  --times-fd FD   a shared memory file (memfd) of 64-bit words: word 0, the count of moves written;\n"
+		"                  word 1, a start flag: no move before the reader sets it to 1; word 2+k, the\n"
+		"                  CLOCK_MONOTONIC ns just before move k was written\n"
 		"  --help          this text\n", SYNTHGAME_INJECT_DEFAULT_NAME);
 }
 
@@ -61,6 +66,7 @@ int main(int argc, char **argv)
 		{ "rate", required_argument, NULL, 'r' },
 		{ "duration", required_argument, NULL, 'd' },
 		{ "name", required_argument, NULL, 'n' },
+		{ "times-fd", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
@@ -70,13 +76,16 @@ int main(int argc, char **argv)
 	struct uinput_setup setup;
 	unsigned long events = 0, late = 0;
 	uint64_t period, next, end;
-	int opt, fd;
+	int opt, fd, times_fd = -1;
+	volatile uint64_t *times = NULL;
+	size_t times_cap = 0;
 
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		switch (opt) {
 		case 'r': rate = strtol(optarg, NULL, 10); break;
 		case 'd': duration = strtod(optarg, NULL); break;
 		case 'n': name = optarg; break;
+		case 't': times_fd = (int)strtol(optarg, NULL, 10); break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
 		}
@@ -86,6 +95,16 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
+	if (times_fd >= 0) {
+		struct stat st;
+
+		if (fstat(times_fd, &st) || st.st_size < (off_t)(2 * sizeof(uint64_t)) ||
+		    (times = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_SHARED, times_fd, 0)) == MAP_FAILED) {
+			fprintf(stderr, "synthgame-inject: --times-fd %d: %s\n", times_fd, strerror(errno));
+			return 1;
+		}
+		times_cap = (size_t)st.st_size / sizeof(uint64_t) - 2;
+	}
 	fd = open("/dev/uinput", O_WRONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
 		fprintf(stderr, "synthgame-inject: open /dev/uinput: %s (load the uinput module; needs root)\n", strerror(errno));
@@ -108,6 +127,8 @@ int main(int argc, char **argv)
 	signal(SIGTERM, on_signal);
 	signal(SIGINT, on_signal);
 
+	while (times && !stop && !__atomic_load_n(&times[1], __ATOMIC_ACQUIRE))
+		usleep(1000);
 	period = 1000000000ull / (uint64_t)rate;
 	next = sg_now_ns() + period;
 	end = duration > 0 ? next + (uint64_t)(duration * 1e9) : UINT64_MAX;
@@ -115,6 +136,8 @@ int main(int argc, char **argv)
 		sg_sleep_until(next);
 		if (stop)
 			break;
+		if (times && events < times_cap)
+			times[2 + events] = sg_now_ns();
 		if (emit(fd, EV_REL, REL_X, 1) || emit(fd, EV_SYN, SYN_REPORT, 0)) {
 			if (errno == EAGAIN)
 				continue;
@@ -122,6 +145,8 @@ int main(int argc, char **argv)
 			break;
 		}
 		events++;
+		if (times)
+			__atomic_store_n(&times[0], (uint64_t)events, __ATOMIC_RELEASE);
 		if (sg_now_ns() > next + 1000000ull)
 			late++;
 		next += period;
