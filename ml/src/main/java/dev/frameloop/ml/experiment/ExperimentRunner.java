@@ -112,7 +112,8 @@ public final class ExperimentRunner {
                         + sched.await(Duration.ZERO).orElse(-1) + "); see " + dir.resolve("sched.log"), Optional.empty());
             }
             Optional<GroundTruth> truth = Optional.empty();
-            String message = "workload exited 0";
+            String message = "workload exited 0; no frame data: a command has no ground truth of its own, and frames"
+                    + " from recorded sessions are not read yet";
             if (plan.workload() instanceof Workload.Synthgame) {
                 GroundTruth gt = GroundTruth.read(dir.resolve("ground-truth"));
                 truth = Optional.of(gt);

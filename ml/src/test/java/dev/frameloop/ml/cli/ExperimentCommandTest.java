@@ -95,4 +95,20 @@ class ExperimentCommandTest {
         assertTrue(Files.readString(out.resolve("report.md")).contains("frameloop experiment --arms default"));
         assertTrue(run.out().contains("report: " + out.resolve("report.html")), run.out());
     }
+
+    @Test
+    void shouldRunACommandWorkloadAndSayItHasNoGroundTruth() throws IOException {
+        Path out = tmp.resolve("cmd");
+
+        Run run = Run.of("experiment", "--arms", "default", "--duration", "1s", "--repeats", "1", "--bootstrap", "200",
+                "--out", out.toString(), "--", "sh", "-c", "echo ran > /dev/null");
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals("sh -c echo ran > /dev/null", results.path("workload").asText());
+        assertEquals("OK", results.path("runs").get(0).path("status").asText());
+        assertEquals(0, results.path("arms").get(0).path("runs_with_data").asInt());
+        String markdown = Files.readString(out.resolve("report.md"));
+        assertTrue(markdown.contains("default: no data"), markdown);
+    }
 }
