@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One guest run of a short experiment: synthgame (its render thread named {@code <script>}) under the default
- * and the gamer arm, 2 repeats of 3 s each, interleaved. The tests read the report and the runs' ground truth.
+ * and the gamer arm, 2 repeats of 3 s each, interleaved, beside one stress-ng CPU hog. The tests read the report
+ * and the runs' ground truth.
  */
 @Tag("vm")
 class ExperimentVmIT {
@@ -40,9 +41,10 @@ class ExperimentVmIT {
         out = Files.createTempDirectory(parent, "exp-");
         String script = String.join("\n",
                 "FL=bin/frameloop; [ -x bin/frameloop ] || FL='java -jar ml/target/frameloop.jar'",
-                "$FL experiment --arms default,gamer --repeats 2 --duration 3s --bootstrap 300 --out " + out
+                "$FL experiment --arms default,gamer --repeats 2 --duration 3s --bootstrap 300 --background cpu:1 --out " + out
                         + " --synthgame-args '--fps 30 --work-us 1000 --input-hz 1000 --render-name <script>'",
-                "echo \"EXPERIMENT_EXIT $?\"");
+                "echo \"EXPERIMENT_EXIT $?\"",
+                "echo \"STRESS_LEFT $(pgrep -c stress-ng)\"");
         run = GuestRun.vm("sh", "-c", script)
                 .options("--timeout", "20m")
                 .hostTimeout(Duration.ofMinutes(25))
@@ -68,6 +70,8 @@ class ExperimentVmIT {
             assertTrue(summary.path("audio_periods_written").asLong() > 0, "ALSA periods: " + summary.path("audio").asText());
         }
         assertEquals(List.of("default", "gamer", "default", "gamer"), order);
+        assertEquals("cpu:1", results.path("background").asText());
+        assertTrue(run.stdout().contains("STRESS_LEFT 0"), "every run stopped its background load\n" + run.describe());
         for (JsonNode arm : results.path("arms")) {
             assertEquals(2, arm.path("runs_with_data").asInt(), arm.toString());
             assertTrue(arm.path("frames").asLong() > 0, arm.toString());
