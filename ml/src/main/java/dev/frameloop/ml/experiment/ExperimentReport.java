@@ -79,7 +79,7 @@ public final class ExperimentReport {
         List<String> header = new ArrayList<>(List.of("metric"));
         analysis.arms().forEach(a -> header.add(a.arm().name()));
         List<List<String>> rows = new ArrayList<>();
-        rows.add(row("runs with data / run", analysis.arms(), a -> a.samples().size() + " / " + a.outcomes().size()));
+        rows.add(row("runs with data / runs", analysis.arms(), a -> a.samples().size() + " / " + a.outcomes().size()));
         rows.add(row("frames (ground truth)", analysis.arms(), a -> Long.toString(a.frames())));
         rows.add(row("input events presented", analysis.arms(),
                 a -> Long.toString(a.samples().stream().mapToLong(s -> s.inputLatenciesMs().length).sum())));

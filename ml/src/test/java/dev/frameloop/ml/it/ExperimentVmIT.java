@@ -37,6 +37,7 @@ class ExperimentVmIT {
     @BeforeAll
     static void runExperiment() throws Exception {
         Path root = GuestRun.projectRoot();
+        Workloads.synthgame(); // built by Maven: fails here, clearly, when it is not
         Path parent = Files.createDirectories(root.resolve("ml/target/it-experiment"));
         out = Files.createTempDirectory(parent, "exp-");
         String script = String.join("\n",
