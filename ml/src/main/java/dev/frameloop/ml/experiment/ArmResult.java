@@ -30,6 +30,11 @@ public record ArmResult(Arm arm, List<RunOutcome> outcomes, List<RunSample> samp
         return samples.stream().mapToLong(RunSample::underruns).sum();
     }
 
+    /** The runs' scheduler overhead figures (gamer arms only). */
+    public List<SchedOverhead> overheads() {
+        return outcomes.stream().flatMap(o -> o.overhead().stream()).toList();
+    }
+
     public long okRuns() {
         return outcomes.stream().filter(o -> o.status() == RunOutcome.Status.OK).count();
     }

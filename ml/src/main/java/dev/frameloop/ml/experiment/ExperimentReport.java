@@ -88,6 +88,11 @@ public final class ExperimentReport {
             rows.add(row(m.label() + " (" + m.unit() + ")", analysis.arms(),
                     a -> a.hasData() ? format(a.intervals().get(m)) : "unavailable"));
         }
+        rows.add(row("scheduler BPF callbacks (% of one CPU, mean of runs)", analysis.arms(),
+                a -> overhead(a, SchedOverhead::bpfCpuPercent)));
+        rows.add(row("scheduler BPF callback (ns per run, mean of runs)", analysis.arms(), a -> overhead(a, SchedOverhead::nsPerRun)));
+        rows.add(row("frameloop sched process (% of one CPU, mean of runs)", analysis.arms(),
+                a -> overhead(a, SchedOverhead::userCpuPercent)));
         doc.add(new ReportDocument.Table(header, rows));
         for (ArmResult a : analysis.arms()) {
             if (!a.hasData()) {
@@ -144,8 +149,10 @@ public final class ExperimentReport {
         }
 
         doc.add(new ReportDocument.Heading(2, "Not measured here"));
-        doc.add(new ReportDocument.Paragraph("Scheduler overhead, and the cross-check of the frames frameloop captured"
-                + " against the game's ground truth: both need a recorded session with the present probes."));
+        doc.add(new ReportDocument.Paragraph("The cross-check of the frames frameloop captured against the game's ground"
+                + " truth (it needs a recorded session with the present probes), and the default arm's scheduling cost."
+                + " Scheduler overhead is the gamer scheduler's struct_ops callbacks' run time (kernel.bpf_stats_enabled,"
+                + " read with bpftool while it is attached) and its userspace process's CPU time, over the run's wall time."));
         return doc;
     }
 
@@ -153,6 +160,14 @@ public final class ExperimentReport {
         List<String> r = new ArrayList<>(List.of(label));
         arms.forEach(a -> r.add(cell.apply(a)));
         return r;
+    }
+
+    private static String overhead(ArmResult a, java.util.function.ToDoubleFunction<SchedOverhead> figure) {
+        if (a.arm().kind() == Arm.Kind.DEFAULT) {
+            return "n/a (the kernel's own scheduler is not measured)";
+        }
+        List<SchedOverhead> all = a.overheads();
+        return all.isEmpty() ? "not measured" : number(all.stream().mapToDouble(figure).average().orElse(Double.NaN));
     }
 
     static String format(Interval i) {
@@ -227,6 +242,8 @@ public final class ExperimentReport {
                     .put("dir", o.dir().getFileName().toString());
             o.groundTruth().ifPresent(gt -> r.put("frames", gt.frames()).put("input_latencies", gt.inputLatenciesNs().length)
                     .put("audio_underruns", gt.underruns()));
+            o.overhead().ifPresent(s -> r.put("sched_bpf_cpu_percent", s.bpfCpuPercent()).put("sched_bpf_ns_per_run", s.nsPerRun())
+                    .put("sched_process_cpu_percent", s.userCpuPercent()));
         }
         return root;
     }

@@ -85,13 +85,17 @@ public final class ExperimentRunner {
         ChildProcess stress = background.isEmpty() ? null : ChildProcess.start(background, dir.resolve("background.log"));
         ChildProcess sched = null;
         ChildProcess recording = null;
+        Optional<String> bpfStatsBefore = Optional.empty();
+        long attached = 0;
         try {
             if (arm.kind() == Arm.Kind.GAMER) {
+                bpfStatsBefore = SchedOverhead.enableBpfStats();
                 sched = ChildProcess.start(launcher.command(schedArguments()), dir.resolve("sched.log"));
                 if (!sched.awaitOutput(SCHED_READY, SCHED_START_LIMIT)) {
                     return new RunOutcome(run, dir, RunOutcome.Status.FAILED, "frameloop sched did not attach within "
                             + SCHED_START_LIMIT.toSeconds() + " s; see " + dir.resolve("sched.log"), Optional.empty());
                 }
+                attached = System.nanoTime();
             }
             recording = recorder.start(dir).orElse(null);
             ChildProcess workload = ChildProcess.start(workloadCommand(run, dir), dir.resolve("workload.log"));
@@ -111,6 +115,16 @@ public final class ExperimentRunner {
                 return new RunOutcome(run, dir, RunOutcome.Status.FAILED, "frameloop sched ended during the run (exit "
                         + sched.await(Duration.ZERO).orElse(-1) + "); see " + dir.resolve("sched.log"), Optional.empty());
             }
+            Optional<SchedOverhead> overhead = Optional.empty();
+            if (sched != null) {
+                StringBuilder why = new StringBuilder();
+                overhead = SchedOverhead.measure(sched.pid(), System.nanoTime() - attached, why);
+                if (overhead.isEmpty() || bpfStatsBefore.isEmpty()) {
+                    progress.println("scheduler overhead not measured: " + (bpfStatsBefore.isEmpty()
+                            ? "could not enable " + SchedOverhead.BPF_STATS : why));
+                    overhead = Optional.empty();
+                }
+            }
             Optional<GroundTruth> truth = Optional.empty();
             String message = "workload exited 0; no frame data: a command has no ground truth of its own, and frames"
                     + " from recorded sessions are not read yet";
@@ -120,7 +134,7 @@ public final class ExperimentRunner {
                 message = gt.frames() + " frames, " + gt.summary().path("frames_missed").asLong() + " missed, "
                         + gt.inputLatenciesNs().length + " input latencies, " + gt.underruns() + " underruns";
             }
-            return new RunOutcome(run, dir, RunOutcome.Status.OK, message, truth);
+            return new RunOutcome(run, dir, RunOutcome.Status.OK, message, truth, overhead);
         } finally {
             if (recording != null) {
                 recording.stop();
@@ -131,6 +145,9 @@ public final class ExperimentRunner {
             }
             if (stress != null) {
                 stress.stop();
+            }
+            if (bpfStatsBefore.isPresent()) {
+                SchedOverhead.restoreBpfStats(bpfStatsBefore.get());
             }
         }
     }
@@ -168,6 +185,8 @@ public final class ExperimentRunner {
         node.put("background", plan.background().toString());
         node.put("recorder", recorder.describe());
         outcome.groundTruth().ifPresent(gt -> node.put("frames", gt.frames()));
+        outcome.overhead().ifPresent(o -> node.put("sched_bpf_run_time_ns", o.bpfRunTimeNs()).put("sched_bpf_runs", o.bpfRuns())
+                .put("sched_process_cpu_ns", o.userCpuNs()).put("sched_wall_ns", o.wallNs()));
         json.writerWithDefaultPrettyPrinter().writeValue(outcome.dir().resolve("run.json").toFile(), node);
     }
 

@@ -83,10 +83,14 @@ class ExperimentVmIT {
     void shouldRunTheGamerArmUnderTheGamerScheduler() throws IOException {
         for (JsonNode r : results.path("runs")) {
             Path summary = out.resolve("runs").resolve(r.path("dir").asText()).resolve("sched-summary.txt");
+            JsonNode runJson = new ObjectMapper().readTree(summary.resolveSibling("run.json").toFile());
             if (r.path("arm").asText().equals("gamer")) {
                 assertTrue(Files.readString(summary).contains("gamer detached"), Files.readString(summary));
+                assertTrue(runJson.path("sched_bpf_runs").asLong() > 0, "the scheduler's callbacks ran and were counted: " + runJson);
+                assertTrue(runJson.path("sched_process_cpu_ns").asLong() > 0, runJson.toString());
             } else {
                 assertFalse(Files.exists(summary), "the default arm runs without frameloop sched");
+                assertFalse(runJson.has("sched_bpf_runs"), runJson.toString());
             }
         }
     }
@@ -107,6 +111,7 @@ class ExperimentVmIT {
         assertFalse(lt.find(), "a '<' that is not the report's own markup: "
                 + (lt.find(0) ? html.substring(lt.start(), Math.min(html.length(), lt.start() + 40)) : ""));
         assertTrue(html.contains("gamer</td><td>frame time p50 (ms)</td>"), "a difference row for gamer");
+        assertTrue(html.contains("<tr><td>scheduler BPF callbacks (% of one CPU, mean of runs)</td><td>n/a"), "overhead row");
         assertTrue(Files.readString(out.resolve("report.md")).contains("## Differences against default"));
         assertTrue(Files.size(out.resolve("plots/input-latency-cdf.png")) > 0);
     }
