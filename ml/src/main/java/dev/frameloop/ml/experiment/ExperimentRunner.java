@@ -15,14 +15,15 @@ import java.util.Optional;
 
 /**
  * Runs an experiment's plan, run by run in the interleaved order, each in {@code OUT/runs/<run>/}:
- * background load started → the arm's scheduler attached → recording started → the workload run to its end
- * → all of them stopped in reverse order. Each run leaves its logs, the workload's ground truth
+ * the arm's scheduler attached → background load started → recording started → the workload run to its end
+ * → all of them stopped in reverse order. (The scheduler attaches first so that its start-up does not compete
+ * with the load; the load then runs the same way in every arm.) Each run leaves its logs, the workload's ground truth
  * ({@code ground-truth/}) and {@code run.json}.
  */
 public final class ExperimentRunner {
     /** The text {@code frameloop sched} prints once the gamer scheduler is attached. */
     static final String SCHED_READY = "enabled (sched_ext state:";
-    private static final Duration SCHED_START_LIMIT = Duration.ofMinutes(2);
+    private static final Duration SCHED_START_LIMIT = Duration.ofMinutes(5);
     private static final Duration WORKLOAD_GRACE = Duration.ofMinutes(2);
     private static final Path SCHED_EXT_STATE = Path.of("/sys/kernel/sched_ext/state");
 
@@ -82,11 +83,12 @@ public final class ExperimentRunner {
                     Optional.empty());
         }
         List<String> background = plan.background().stressNgCommand(plan.duration().toSeconds() + 600);
-        ChildProcess stress = background.isEmpty() ? null : ChildProcess.start(background, dir.resolve("background.log"));
+        ChildProcess stress = null;
         ChildProcess sched = null;
         ChildProcess recording = null;
         Optional<String> bpfStatsBefore = Optional.empty();
         long attached = 0;
+        long cpuAtAttach = 0;
         try {
             if (arm.kind() == Arm.Kind.GAMER) {
                 bpfStatsBefore = SchedOverhead.enableBpfStats();
@@ -96,6 +98,10 @@ public final class ExperimentRunner {
                             + SCHED_START_LIMIT.toSeconds() + " s; see " + dir.resolve("sched.log"), Optional.empty());
                 }
                 attached = System.nanoTime();
+                cpuAtAttach = SchedOverhead.processCpuNs(sched.pid());
+            }
+            if (!background.isEmpty()) {
+                stress = ChildProcess.start(background, dir.resolve("background.log"));
             }
             recording = recorder.start(dir).orElse(null);
             ChildProcess workload = ChildProcess.start(workloadCommand(run, dir), dir.resolve("workload.log"));
@@ -118,7 +124,7 @@ public final class ExperimentRunner {
             Optional<SchedOverhead> overhead = Optional.empty();
             if (sched != null) {
                 StringBuilder why = new StringBuilder();
-                overhead = SchedOverhead.measure(sched.pid(), System.nanoTime() - attached, why);
+                overhead = SchedOverhead.measure(sched.pid(), System.nanoTime() - attached, cpuAtAttach, why);
                 if (overhead.isEmpty() || bpfStatsBefore.isEmpty()) {
                     progress.println("scheduler overhead not measured: " + (bpfStatsBefore.isEmpty()
                             ? "could not enable " + SchedOverhead.BPF_STATS : why));
@@ -139,12 +145,12 @@ public final class ExperimentRunner {
             if (recording != null) {
                 recording.stop();
             }
+            if (stress != null) {
+                stress.stop();
+            }
             if (sched != null) {
                 sched.stop();
                 Files.writeString(dir.resolve(RunOutcome.SCHED_SUMMARY), lastLines(sched.output(), 12));
-            }
-            if (stress != null) {
-                stress.stop();
             }
             if (bpfStatsBefore.isPresent()) {
                 SchedOverhead.restoreBpfStats(bpfStatsBefore.get());

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  *
  * @param bpfRunTimeNs   summed run time of the scheduler's programs
  * @param bpfRuns        summed number of runs of those programs
- * @param userCpuNs      user + system CPU time of the sched process
+ * @param userCpuNs      user + system CPU time of the sched process from attach to the end of the workload
  * @param wallNs         the wall time the numbers cover (from attach to the end of the workload)
  */
 public record SchedOverhead(long bpfRunTimeNs, long bpfRuns, long userCpuNs, long wallNs) {
@@ -84,8 +84,18 @@ public record SchedOverhead(long bpfRunTimeNs, long bpfRuns, long userCpuNs, lon
         Files.writeString(BPF_STATS, value);
     }
 
-    /** Measures now, with the scheduler attached; empty (with the reason in {@code why}) when it cannot. */
-    static Optional<SchedOverhead> measure(long schedPid, long wallNs, StringBuilder why) throws InterruptedException {
+    /** The CPU time process {@code pid} has used so far, ns. */
+    static long processCpuNs(long pid) throws IOException {
+        return cpuNs(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+    }
+
+    /**
+     * Measures now, with the scheduler attached; empty (with the reason in {@code why}) when it cannot.
+     *
+     * @param cpuAtAttachNs the sched process's CPU time when it had attached ({@link #processCpuNs})
+     */
+    static Optional<SchedOverhead> measure(long schedPid, long wallNs, long cpuAtAttachNs, StringBuilder why)
+            throws InterruptedException {
         try {
             Process p = new ProcessBuilder(List.of(bpftool(), "-j", "prog", "show")).redirectErrorStream(false).start();
             String json = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -94,7 +104,7 @@ public record SchedOverhead(long bpfRunTimeNs, long bpfRuns, long userCpuNs, lon
                 return Optional.empty();
             }
             long[] totals = bpfTotals(json);
-            long cpu = cpuNs(Files.readString(Path.of("/proc", Long.toString(schedPid), "stat")));
+            long cpu = processCpuNs(schedPid) - cpuAtAttachNs;
             return Optional.of(new SchedOverhead(totals[0], totals[1], cpu, wallNs));
         } catch (IOException | RuntimeException e) {
             why.append("could not measure: ").append(e.getMessage());
