@@ -25,6 +25,7 @@ import java.io.PrintWriter;
                 VmCommand.class,
                 NotebookCommand.class,
                 BenchCommand.class,
+                ExperimentCommand.class,
         })
 public final class FrameloopMain implements Runnable {
 

@@ -23,6 +23,20 @@ final class Workloads {
         return build("frame_loop");
     }
 
+    /**
+     * {@code workloads/synthgame/}: the synthetic game (and {@code synthgame-inject} beside it), built by the ml
+     * module's Maven build into {@code ml/target/workloads/}; its exported {@code synthgame_present} is the uprobe
+     * target for frame timing.
+     */
+    static Path synthgame() {
+        Path binary = GuestRun.projectRoot().resolve("ml/target/workloads/synthgame");
+        if (!Files.isExecutable(binary) || !Files.isExecutable(binary.resolveSibling("synthgame-inject"))) {
+            fail(binary + " or synthgame-inject is missing: the ml module's build makes them (mvn -B -pl ml -am package;"
+                    + " needs cc, and libasound2-dev/libegl-dev for audio and EGL: sudo bin/setup)");
+        }
+        return binary;
+    }
+
     /** The binary's path relative to the checkout (the guest's working directory in {@link GuestRun}). */
     static String relative(Path binary) {
         return GuestRun.projectRoot().relativize(binary).toString();

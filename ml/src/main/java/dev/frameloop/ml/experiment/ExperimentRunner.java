@@ -1,0 +1,203 @@
+package dev.frameloop.ml.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs an experiment's plan, run by run in the interleaved order, each in {@code OUT/runs/<run>/}:
+ * the arm's scheduler attached → background load started → recording started → the workload run to its end
+ * → all of them stopped in reverse order. (The scheduler attaches first so that its start-up does not compete
+ * with the load; the load then runs the same way in every arm.) Each run leaves its logs, the workload's ground truth
+ * ({@code ground-truth/}) and {@code run.json}.
+ */
+public final class ExperimentRunner {
+    /** The text {@code frameloop sched} prints once the gamer scheduler is attached. */
+    static final String SCHED_READY = "enabled (sched_ext state:";
+    private static final Duration SCHED_START_LIMIT = Duration.ofMinutes(5);
+    private static final Duration WORKLOAD_GRACE = Duration.ofMinutes(2);
+    private static final Path SCHED_EXT_STATE = Path.of("/sys/kernel/sched_ext/state");
+
+    private final ExperimentPlan plan;
+    private final Path out;
+    private final Optional<Path> synthgame;
+    private final FrameloopLauncher launcher;
+    private final SessionRecorder recorder;
+    private final PrintWriter progress;
+
+    /**
+     * @param synthgame the synthgame binary, for the synthgame workload
+     * @param progress  where a line per step goes
+     */
+    public ExperimentRunner(ExperimentPlan plan, Path out, Optional<Path> synthgame, FrameloopLauncher launcher,
+                            SessionRecorder recorder, PrintWriter progress) {
+        if (plan.workload() instanceof Workload.Synthgame && synthgame.isEmpty()) {
+            throw new IllegalArgumentException("the synthgame workload needs the synthgame binary");
+        }
+        this.plan = plan;
+        this.out = out;
+        this.synthgame = synthgame;
+        this.launcher = launcher;
+        this.recorder = recorder;
+        this.progress = progress;
+    }
+
+    /** Runs every planned run; a failed run is recorded as such and the experiment goes on. */
+    public List<RunOutcome> run() throws IOException, InterruptedException {
+        List<RunOutcome> outcomes = new ArrayList<>();
+        List<PlannedRun> runs = plan.runs();
+        for (PlannedRun run : runs) {
+            progress.printf("run %d/%d: %s, repeat %d …%n", run.index() + 1, runs.size(), run.arm().name(), run.repeat() + 1);
+            progress.flush();
+            Path dir = Files.createDirectories(out.resolve("runs").resolve(run.folderName()));
+            Instant start = Instant.now();
+            RunOutcome outcome = runOne(run, dir);
+            writeRunJson(outcome, start, Instant.now());
+            progress.printf("run %d/%d: %s: %s%n", run.index() + 1, runs.size(), outcome.status().name().toLowerCase(java.util.Locale.ROOT),
+                    outcome.message());
+            progress.flush();
+            outcomes.add(outcome);
+        }
+        return List.copyOf(outcomes);
+    }
+
+    private RunOutcome runOne(PlannedRun run, Path dir) throws IOException, InterruptedException {
+        Arm arm = run.arm();
+        if (arm.kind() == Arm.Kind.GAMER_MODEL) {
+            return new RunOutcome(run, dir, RunOutcome.Status.UNAVAILABLE,
+                    "the gamer+model arm needs the closed loop (issue 7), which this build does not have yet",
+                    Optional.empty());
+        }
+        if (arm.kind() == Arm.Kind.GAMER && !Files.exists(SCHED_EXT_STATE)) {
+            return new RunOutcome(run, dir, RunOutcome.Status.UNAVAILABLE,
+                    "this kernel has no sched_ext (" + SCHED_EXT_STATE + " is missing): run the experiment with --vm",
+                    Optional.empty());
+        }
+        List<String> background = plan.background().stressNgCommand(plan.duration().toSeconds() + 600);
+        ChildProcess stress = null;
+        ChildProcess sched = null;
+        ChildProcess recording = null;
+        Optional<String> bpfStatsBefore = Optional.empty();
+        long attached = 0;
+        long cpuAtAttach = 0;
+        try {
+            if (arm.kind() == Arm.Kind.GAMER) {
+                bpfStatsBefore = SchedOverhead.enableBpfStats();
+                sched = ChildProcess.start(launcher.command(schedArguments()), dir.resolve("sched.log"));
+                if (!sched.awaitOutput(SCHED_READY, SCHED_START_LIMIT)) {
+                    return new RunOutcome(run, dir, RunOutcome.Status.FAILED, "frameloop sched did not attach within "
+                            + SCHED_START_LIMIT.toSeconds() + " s; see " + dir.resolve("sched.log"), Optional.empty());
+                }
+                attached = System.nanoTime();
+                cpuAtAttach = SchedOverhead.processCpuNs(sched.pid());
+            }
+            if (!background.isEmpty()) {
+                stress = ChildProcess.start(background, dir.resolve("background.log"));
+            }
+            recording = recorder.start(dir).orElse(null);
+            ChildProcess workload = ChildProcess.start(workloadCommand(run, dir), dir.resolve("workload.log"));
+            Optional<Integer> exit;
+            try (workload) {
+                exit = workload.await(plan.duration().plus(WORKLOAD_GRACE));
+            }
+            if (exit.isEmpty()) {
+                return new RunOutcome(run, dir, RunOutcome.Status.FAILED, "the workload did not end within its duration + "
+                        + WORKLOAD_GRACE.toSeconds() + " s and was stopped", Optional.empty());
+            }
+            if (exit.get() != 0) {
+                return new RunOutcome(run, dir, RunOutcome.Status.FAILED, "the workload exited with status " + exit.get()
+                        + "; see " + dir.resolve("workload.log"), Optional.empty());
+            }
+            if (sched != null && !sched.isAlive()) {
+                return new RunOutcome(run, dir, RunOutcome.Status.FAILED, "frameloop sched ended during the run (exit "
+                        + sched.await(Duration.ZERO).orElse(-1) + "); see " + dir.resolve("sched.log"), Optional.empty());
+            }
+            Optional<SchedOverhead> overhead = Optional.empty();
+            if (sched != null) {
+                StringBuilder why = new StringBuilder();
+                overhead = SchedOverhead.measure(sched.pid(), System.nanoTime() - attached, cpuAtAttach, why);
+                if (overhead.isEmpty() || bpfStatsBefore.isEmpty()) {
+                    progress.println("scheduler overhead not measured: " + (bpfStatsBefore.isEmpty()
+                            ? "could not enable " + SchedOverhead.BPF_STATS : why));
+                    overhead = Optional.empty();
+                }
+            }
+            Optional<GroundTruth> truth = Optional.empty();
+            String message = "workload exited 0; no frame data: a command has no ground truth of its own, and frames"
+                    + " from recorded sessions are not read yet";
+            if (plan.workload() instanceof Workload.Synthgame) {
+                GroundTruth gt = GroundTruth.read(dir.resolve("ground-truth"));
+                truth = Optional.of(gt);
+                message = gt.frames() + " frames, " + gt.summary().path("frames_missed").asLong() + " missed, "
+                        + gt.inputLatenciesNs().length + " input latencies, " + gt.underruns() + " underruns";
+            }
+            return new RunOutcome(run, dir, RunOutcome.Status.OK, message, truth, overhead);
+        } finally {
+            if (recording != null) {
+                recording.stop();
+            }
+            if (stress != null) {
+                stress.stop();
+            }
+            if (sched != null) {
+                sched.stop();
+                Files.writeString(dir.resolve(RunOutcome.SCHED_SUMMARY), lastLines(sched.output(), 12));
+            }
+            if (bpfStatsBefore.isPresent()) {
+                SchedOverhead.restoreBpfStats(bpfStatsBefore.get());
+            }
+        }
+    }
+
+    private List<String> schedArguments() {
+        List<String> args = new ArrayList<>(List.of("sched"));
+        if (plan.workload() instanceof Workload.Synthgame) {
+            args.addAll(List.of("--game-comm", "synthgame"));
+        }
+        return args;
+    }
+
+    private List<String> workloadCommand(PlannedRun run, Path dir) {
+        if (plan.workload() instanceof Workload.Synthgame s) {
+            List<String> argv = new ArrayList<>(List.of(synthgame.orElseThrow().toString(),
+                    "--out", dir.resolve("ground-truth").toString(),
+                    "--duration", Double.toString(plan.duration().toMillis() / 1000.0),
+                    "--seed", Long.toString(plan.seed() + run.repeat())));
+            argv.addAll(s.extraOptions());
+            return argv;
+        }
+        return ((Workload.Command) plan.workload()).argv();
+    }
+
+    private void writeRunJson(RunOutcome outcome, Instant start, Instant end) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode node = json.createObjectNode();
+        node.put("index", outcome.run().index());
+        node.put("arm", outcome.run().arm().toString());
+        node.put("repeat", outcome.run().repeat());
+        node.put("status", outcome.status().name());
+        node.put("message", outcome.message());
+        node.put("start", start.toString());
+        node.put("end", end.toString());
+        node.put("background", plan.background().toString());
+        node.put("recorder", recorder.describe());
+        outcome.groundTruth().ifPresent(gt -> node.put("frames", gt.frames()));
+        outcome.overhead().ifPresent(o -> node.put("sched_bpf_run_time_ns", o.bpfRunTimeNs()).put("sched_bpf_runs", o.bpfRuns())
+                .put("sched_process_cpu_ns", o.userCpuNs()).put("sched_wall_ns", o.wallNs()));
+        json.writerWithDefaultPrettyPrinter().writeValue(outcome.dir().resolve("run.json").toFile(), node);
+    }
+
+    static String lastLines(String text, int n) {
+        List<String> lines = text.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+    }
+}
