@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
         description = {
                 "Evaluates a model folder (frameloop train --out) on sessions: the same metrics as training's"
                         + " held-out report (accuracy, macro-F1, per-class precision/recall/F1, confusion matrix;"
-                        + " frame-miss also ROC-AUC, PR-AUC, Brier, calibration), with 95 % bootstrap intervals over"
+                        + " frame-miss also ROC-AUC, PR-AUC, Brier, calibration), with 95 %% bootstrap intervals over"
                         + " sessions, against the scheduler's heuristic and the majority class of the training rows.",
                 "Warns when a session was also in the model's training data. Progress goes to stderr."})
 public final class EvaluateCommand implements Callable<Integer> {

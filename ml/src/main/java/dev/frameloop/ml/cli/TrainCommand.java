@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
                 "  model.pb    the Tribuo model in its protobuf format, with provenance (never Java serialization)",
                 "  model.onnx  ONNX export, for logistic and fm (Tribuo cannot export trees or XGBoost)",
                 "  model.json, model.md   the model card: sessions, feature-set version, trainer and hyper-parameters,"
-                        + " seed, metrics with 95 % bootstrap intervals, baselines, code version",
+                        + " seed, metrics with 95 %% bootstrap intervals, baselines, code version",
                 "thread-role: per-class precision/recall/F1 and confusion matrix; frame-miss: also ROC-AUC, PR-AUC,"
                         + " Brier score and calibration. The same seed and data give the same model and metrics.",
                 "xgboost trains fine offline but predicts one example in ~0.5-1 ms (a native matrix per call):"
