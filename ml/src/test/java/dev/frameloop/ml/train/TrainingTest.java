@@ -5,12 +5,13 @@ import dev.frameloop.core.dataset.Dataset;
 import dev.frameloop.core.dataset.SessionId;
 import dev.frameloop.core.dataset.SessionReader;
 import dev.frameloop.core.dataset.events.EventTables;
+import dev.frameloop.core.event.ThreadClass;
+import dev.frameloop.ml.features.FeatureInputException;
 import dev.frameloop.ml.features.RoleRules;
 import dev.frameloop.ml.fixtures.FixtureSessions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.evaluation.LabelEvaluation;
@@ -21,9 +22,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainingTest {
@@ -108,6 +111,25 @@ class TrainingTest {
         String md = Files.readString(out.resolve("cart").resolve(ModelCard.MARKDOWN));
         assertTrue(md.contains("baseline: heuristic"), md);
         assertTrue(md.contains("Verdict on macro_f1"), md);
+    }
+
+    @Test
+    void shouldRefuseAModelFolderOfAnotherTask() throws Exception {
+        Path dir = out.resolve("frame-miss");
+        ModelStore.write(dir, train(Task.FRAME_MISS, TrainerKind.CART, 1));
+
+        ModelFolderException e = assertThrows(ModelFolderException.class, () -> ModelStore.load(dir, Task.THREAD_ROLE));
+        assertTrue(e.getMessage().contains("holds a frame-miss model, not a thread-role model"), e.getMessage());
+    }
+
+    @Test
+    void shouldNameASessionWithoutLabelsForTheTask() {
+        RoleRules nothing = new RoleRules(List.of(new RoleRules.Rule(Pattern.compile("no-thread-is-called-this"),
+                ThreadClass.INPUT)));
+        FeatureInputException e = assertThrows(FeatureInputException.class,
+                () -> Task.THREAD_ROLE.labelledRows(sessions.get(0), nothing));
+        assertTrue(e.getMessage().contains("session " + sessions.get(0).id() + " has no thread a role rule names"),
+                e.getMessage());
     }
 
     @Test
