@@ -77,6 +77,9 @@ public final class ModelStore {
         Path absolute = out.toAbsolutePath();
         Path tmp = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + ".tmp-");
         try {
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
             result.model().serializeToFile(tmp.resolve(MODEL_FILE));
             boolean onnx = result.options().trainer().onnxExportable() && result.model() instanceof ONNXExportable;
             if (onnx) {
