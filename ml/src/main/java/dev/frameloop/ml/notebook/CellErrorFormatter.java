@@ -67,10 +67,14 @@ public final class CellErrorFormatter {
         int line = snippet.firstLine();
         boolean located = false;
         Throwable t = thrown;
+        StackTraceElement[] enclosing = new StackTraceElement[0];
         String prefix = "";
         while (t != null) {
             lines.add(prefix + describe(t));
-            for (StackTraceElement frame : t.getStackTrace()) {
+            StackTraceElement[] frames = t.getStackTrace();
+            int shown = frames.length - framesInCommon(frames, enclosing);
+            for (int i = 0; i < shown; i++) {
+                StackTraceElement frame = frames[i];
                 Optional<SnippetOrigins.CellLine> at = origins.locate(frame);
                 if (at.isPresent() && at.get().cell() == cell && !located && t == thrown) {
                     line = at.get().line();
@@ -78,11 +82,26 @@ public final class CellErrorFormatter {
                 }
                 lines.add("    at " + frameText(frame, at, cell));
             }
+            if (shown < frames.length) {
+                lines.add("    ... " + (frames.length - shown) + " more");
+            }
+            enclosing = frames;
             t = t.getCause();
             prefix = "Caused by: ";
         }
         String message = describe(thrown) + " (at line " + line + ")";
         return new CellEvaluationException(message, line, lines);
+    }
+
+    /** How many frames at the bottom of a cause's trace its enclosing trace shows already (as Java's own traces elide them). */
+    static int framesInCommon(StackTraceElement[] frames, StackTraceElement[] enclosing) {
+        int m = frames.length - 1;
+        int n = enclosing.length - 1;
+        while (m >= 0 && n >= 0 && frames[m].equals(enclosing[n])) {
+            m--;
+            n--;
+        }
+        return frames.length - 1 - m;
     }
 
     private String describe(Throwable t) {

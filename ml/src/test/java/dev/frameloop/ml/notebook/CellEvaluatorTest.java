@@ -86,6 +86,19 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void shouldShowEachCauseWithoutRepeatingTheFramesItsEnclosingErrorShows() {
+        evaluator.evaluate(13, "int parse(String s) {\n    try {\n        return Integer.parseInt(s);\n"
+                + "    } catch (NumberFormatException e) {\n        throw new IllegalStateException(\"cannot parse\", e);\n    }\n}");
+        CellEvaluationException e = assertThrows(CellEvaluationException.class, () -> evaluator.evaluate(14, "parse(\"x\")"));
+        String trace = String.join("\n", e.traceback());
+        assertEquals("java.lang.IllegalStateException: cannot parse", e.traceback().get(0));
+        assertTrue(trace.contains("Caused by: java.lang.NumberFormatException: For input string: \"x\""), trace);
+        assertTrue(trace.contains("    at parse (cell [13] line 3)"), trace);
+        assertEquals(1, e.traceback().stream().filter(l -> l.equals("    at line 1")).count(), trace);
+        assertTrue(e.traceback().get(e.traceback().size() - 1).matches("    \\.\\.\\. \\d+ more"), trace);
+    }
+
+    @Test
     void shouldStopAtTheFirstFailingSnippet() {
         assertThrows(CellEvaluationException.class, () ->
                 evaluator.evaluate(10, "int before = 1;\nint fails = 1 / (before - 1);\nint after = 3;"));
