@@ -3,7 +3,7 @@ package dev.frameloop.ml.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.frameloop.core.event.EventType;
-import dev.frameloop.ml.fixtures.FixtureSessions;
+import dev.frameloop.ml.fixture.FixtureSessions;
 import dev.frameloop.ml.train.ModelStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

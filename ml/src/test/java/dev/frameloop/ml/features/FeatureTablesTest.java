@@ -9,7 +9,7 @@ import dev.frameloop.core.event.FrameSource;
 import dev.frameloop.core.event.FrameTimingEvent;
 import dev.frameloop.core.event.TaskStatsEvent;
 import dev.frameloop.core.event.ThreadClass;
-import dev.frameloop.ml.fixtures.FixtureSessions;
+import dev.frameloop.ml.fixture.FixtureSessions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;

@@ -9,7 +9,7 @@ import dev.frameloop.core.dataset.SessionReader;
 import dev.frameloop.core.dataset.events.EventTables;
 import dev.frameloop.ml.features.FeatureTables;
 import dev.frameloop.ml.features.RoleRules;
-import dev.frameloop.ml.fixtures.FixtureSessions;
+import dev.frameloop.ml.fixture.FixtureSessions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.ImmutableFeatureMap;

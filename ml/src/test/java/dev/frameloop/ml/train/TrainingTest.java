@@ -8,7 +8,7 @@ import dev.frameloop.core.dataset.events.EventTables;
 import dev.frameloop.core.event.ThreadClass;
 import dev.frameloop.ml.features.FeatureInputException;
 import dev.frameloop.ml.features.RoleRules;
-import dev.frameloop.ml.fixtures.FixtureSessions;
+import dev.frameloop.ml.fixture.FixtureSessions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
