@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Ground truth for thread roles: ordered rules from a thread's comm to its role, first match wins.
- * Workloads with known roles name their threads so (the synthetic game's {@code sg-render},
- * {@code sg-input} …); threads no rule matches have no label and are left out of training.
+ * Workloads with known roles name their threads so (synthgame's {@code render}, {@code input},
+ * {@code audio}, {@code asset-N}, {@code shader-N}); threads no rule matches have no label and are left out of training.
  */
 public final class RoleRules {
     /** One rule: a comm that matches {@code pattern} (whole comm) has {@code role}. */
@@ -33,6 +33,7 @@ public final class RoleRules {
             rule("(kwin_wayland|kwin_x11|mutter|gnome-shell|weston|sway|Xwayland|Xorg|gamescope.*|labwc|Hyprland)",
                     ThreadClass.COMPOSITOR),
             rule("(sg-|fl-)(game|logic|worker|main|asset|shader).*", ThreadClass.GAME),
+            rule("(asset|shader)-[0-9]+", ThreadClass.GAME),
             rule("(stress-ng.*|bg-.*|hog.*|fl-bg.*)", ThreadClass.BACKGROUND)));
 
     private final List<Rule> rules;
