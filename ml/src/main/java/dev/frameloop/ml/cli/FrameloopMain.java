@@ -5,6 +5,7 @@ import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.collector.doctor.DoctorCommand;
 import dev.frameloop.collector.record.FsckCommand;
+import dev.frameloop.collector.record.RecordCommand;
 import dev.frameloop.collector.sched.SchedCommand;
 import dev.frameloop.collector.vm.VmCommand;
 import picocli.CommandLine;
@@ -21,6 +22,7 @@ import java.io.PrintWriter;
                 CommandLine.HelpCommand.class,
                 DoctorCommand.class,
                 FsckCommand.class,
+                RecordCommand.class,
                 SchedCommand.class,
                 VmCommand.class,
                 NotebookCommand.class,
