@@ -41,6 +41,7 @@
 #include "frameloop/emit.bpf.h"
 #include "frameloop/threads.bpf.h"
 #include "frameloop/classify.bpf.h"
+#include "frameloop/probes/process.bpf.h"
 
 char _license[] SEC("license") = "GPL";
 
