@@ -5,6 +5,8 @@ import dev.frameloop.collector.cli.DurationConverter;
 import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.collector.jna.LibBpf;
+import dev.frameloop.collector.probe.ProbeMode;
+import dev.frameloop.collector.probe.ProbeOptions;
 import dev.frameloop.collector.ring.IdleMode;
 import dev.frameloop.collector.ring.RingSizeOptions;
 import dev.frameloop.collector.ring.RingSizes;
@@ -155,9 +157,9 @@ public final class RecordCommand implements Callable<Integer> {
         SessionId id = chooseSessionId(storage);
         repairEarlierSessions(storage, outText);
         RecordMode.Choice choice = RecordMode.choose(mode, sysfs);
-        checkMachine(choice.mode());
         outText.println("record: " + choice.explanation());
         outText.flush();
+        checkMachine(choice.mode());
         try (StopSignals signals = StopSignals.install();
              RecordSource source = loader.load(choice.mode(), ringSizes.sizes(), gameComms)) {
             SessionWriter session = createSession(storage, id, source, settings);
@@ -380,11 +382,12 @@ public final class RecordCommand implements Callable<Integer> {
     }
 
     static RecordSource loadSource(RecordMode mode, RingSizes sizes, List<String> gameComms) {
+        ProbeOptions options = ProbeOptions.defaults().withRingSizes(sizes).withGameComms(gameComms);
         return switch (mode) {
-            case SCHEDULER -> SchedulerSource.load(new GamerTunables(GamerTunables.DEFAULT_DEADLINE_MISS_THRESHOLD,
-                    GamerTunables.DEFAULT_STATS_WINDOW, 0, gameComms), sizes, SchedExtSysfs.system());
-            case OBSERVE -> throw new UserFacingException(ExitCodes.UNAVAILABLE,
-                    "observe mode needs the probes (observe.bpf.o), which this build does not have yet");
+            case SCHEDULER -> ProbeRecordSource.load(ProbeMode.SCHEDULER, options.withGamerTunables(new GamerTunables(
+                    GamerTunables.DEFAULT_DEADLINE_MISS_THRESHOLD, GamerTunables.DEFAULT_STATS_WINDOW, 0, gameComms)),
+                    SchedExtSysfs.system());
+            case OBSERVE -> ProbeRecordSource.load(ProbeMode.OBSERVE, options, SchedExtSysfs.system());
             case AUTO -> throw new IllegalArgumentException("auto is resolved before loading");
         };
     }
