@@ -2,7 +2,6 @@ package dev.frameloop.collector.record;
 
 import dev.frameloop.collector.ring.IdleMode;
 import dev.frameloop.collector.ring.KernelRing;
-import dev.frameloop.collector.ring.KernelRings;
 import dev.frameloop.collector.ring.RingConsumer;
 import dev.frameloop.core.dataset.SessionSummary;
 import dev.frameloop.core.dataset.SessionWriter;
@@ -31,7 +30,7 @@ public final class LiveRecording {
     static final long DROPS_EVERY_NS = 1_000_000_000L;
 
     private final SessionWriter session;
-    private final KernelRings rings;
+    private final RecordSource source;
     private final EventRecorder recorder;
     private final AtomicLong ringErrors = new AtomicLong();
     private final AtomicReference<String> firstRingError = new AtomicReference<>();
@@ -40,23 +39,23 @@ public final class LiveRecording {
     private RingConsumer consumer;
     private long nextDropsNs;
 
-    private LiveRecording(SessionWriter session, KernelRings rings, Set<EventType> types) {
+    private LiveRecording(SessionWriter session, RecordSource source, Set<EventType> types) {
         this.session = Objects.requireNonNull(session, "session");
-        this.rings = Objects.requireNonNull(rings, "rings");
+        this.source = Objects.requireNonNull(source, "source");
         this.recorder = new EventRecorder(session, types);
     }
 
     /**
-     * Starts the consumer thread over every ring of {@code rings}, storing the event types
+     * Starts the consumer thread over every ring of {@code source}, storing the event types
      * {@code types} (records of other types are counted as not recorded).
      */
-    public static LiveRecording start(SessionWriter session, KernelRings rings, Set<EventType> types, IdleMode idle) {
-        LiveRecording live = new LiveRecording(session, rings, types);
+    public static LiveRecording start(SessionWriter session, RecordSource source, Set<EventType> types, IdleMode idle) {
+        LiveRecording live = new LiveRecording(session, source, types);
         ErrorHandler onError = (ring, error) -> {
             live.ringErrors.incrementAndGet();
             live.firstRingError.compareAndSet(null, ring.name() + ": " + error);
         };
-        live.consumer = RingConsumer.start(rings.rings(),
+        live.consumer = RingConsumer.start(source.rings(),
                 (ringId, buffer, offset, length) -> live.recorder.append(buffer, offset, length), onError,
                 epoll -> new TickingIdleStrategy(idle.create(epoll), live::tick, TICK_NS),
                 RingConsumer.DEFAULT_POSITION_STORE_BATCH, RingConsumer.DEFAULT_DRAIN_TIMEOUT,
@@ -111,8 +110,8 @@ public final class LiveRecording {
     }
 
     private void readDrops() {
-        for (KernelRing ring : rings.rings()) {
-            long count = rings.drops().drops(ring.stream(), ring.shard());
+        for (KernelRing ring : source.rings()) {
+            long count = source.drops(ring);
             drops.put(ring.name(), count);
             session.setRingDrops(ring.name(), count);
         }

@@ -11,6 +11,7 @@ import dev.frameloop.collector.jna.Errno;
 import dev.frameloop.collector.probe.ProbeMode;
 import dev.frameloop.collector.probe.ProbeOptions;
 import dev.frameloop.collector.probe.ProbeSet;
+import dev.frameloop.collector.ring.KernelRing;
 import dev.frameloop.collector.ring.KernelRings;
 import dev.frameloop.collector.sched.Gamer;
 import dev.frameloop.collector.sched.SchedExtSysfs;
@@ -19,6 +20,7 @@ import dev.frameloop.core.event.EventType;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -38,6 +40,7 @@ public final class ProbeRecordSource implements RecordSource {
     private final String sha256;
     private boolean registered;
     private boolean stopped;
+    private boolean keepAttached;
 
     private ProbeRecordSource(ProbeSet probes, KernelRings rings, SchedExtSysfs sysfs, String sha256) {
         this.probes = probes;
@@ -90,8 +93,18 @@ public final class ProbeRecordSource implements RecordSource {
     }
 
     @Override
-    public KernelRings rings() {
-        return rings;
+    public List<KernelRing> rings() {
+        return rings.rings();
+    }
+
+    @Override
+    public long drops(KernelRing ring) {
+        return rings.drops().drops(ring.stream(), ring.shard());
+    }
+
+    /** Keeps the programs attached at {@link #stop()} (they are pinned: the next record --resume reads on). */
+    void keepAttached() {
+        keepAttached = true;
     }
 
     /** The probe set (its object, hooks and scheduler). */
@@ -144,6 +157,9 @@ public final class ProbeRecordSource implements RecordSource {
             return;
         }
         stopped = true;
+        if (keepAttached) {
+            return;
+        }
         probes.object().detachAll();
         if (registered) {
             awaitState(SchedExtSysfs.DISABLED);

@@ -13,6 +13,7 @@ import dev.frameloop.collector.ring.RingSizes;
 import dev.frameloop.collector.sched.GamerTunables;
 import dev.frameloop.collector.sched.SchedExtSysfs;
 import dev.frameloop.collector.sched.StopSignals;
+import dev.frameloop.core.dataset.Dataset;
 import dev.frameloop.core.dataset.DatasetFsck;
 import dev.frameloop.core.dataset.DatasetPaths;
 import dev.frameloop.core.dataset.FsckOptions;
@@ -20,6 +21,7 @@ import dev.frameloop.core.dataset.FsckReport;
 import dev.frameloop.core.dataset.SessionExistsException;
 import dev.frameloop.core.dataset.SessionId;
 import dev.frameloop.core.dataset.SessionInfo;
+import dev.frameloop.core.dataset.SessionManifest;
 import dev.frameloop.core.dataset.SessionSummary;
 import dev.frameloop.core.dataset.SessionWriter;
 import dev.frameloop.core.dataset.SessionWriterOptions;
@@ -35,6 +37,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,6 +118,19 @@ public final class RecordCommand implements Callable<Integer> {
                     + " An id that exists in DIR is refused.")
     String sessionId;
 
+    @Option(names = "--pin",
+            description = "Pin the programs, links and rings under /sys/fs/bpf/frameloop/ (mode 0700): they keep"
+                    + " running when record ends or is killed, and the rings keep what the programs write (up to their"
+                    + " size) until record --resume reads on from where the last reader stopped. frameloop unpin"
+                    + " removes them.")
+    boolean pin;
+
+    @Option(names = "--resume",
+            description = "Read on from the rings an earlier record --pin left pinned (nothing is loaded; no event"
+                    + " is lost if the rings held what came meanwhile). Without --pin it unpins everything when it"
+                    + " ends; with --pin the pins stay.")
+    boolean resume;
+
     @Option(names = "--progress-every", paramLabel = "D", converter = DurationConverter.class,
             description = "When not on a terminal: one progress line every D. Default: 5s.")
     Duration progressEvery = Duration.ofSeconds(5);
@@ -137,16 +153,20 @@ public final class RecordCommand implements Callable<Integer> {
     private final Supplier<BpfPrivileges> privileges;
     private final SourceLoader loader;
     private final Clock clock;
+    private final PinDirectory pins;
 
     public RecordCommand() {
-        this(SchedExtSysfs.system(), BpfPrivileges::ofThisProcess, RecordCommand::loadSource, Clock.systemUTC());
+        this(SchedExtSysfs.system(), BpfPrivileges::ofThisProcess, RecordCommand::loadSource, Clock.systemUTC(),
+                new PinDirectory(PinDirectory.DEFAULT_ROOT));
     }
 
-    RecordCommand(SchedExtSysfs sysfs, Supplier<BpfPrivileges> privileges, SourceLoader loader, Clock clock) {
+    RecordCommand(SchedExtSysfs sysfs, Supplier<BpfPrivileges> privileges, SourceLoader loader, Clock clock,
+                  PinDirectory pins) {
         this.sysfs = sysfs;
         this.privileges = privileges;
         this.loader = loader;
         this.clock = clock;
+        this.pins = pins;
     }
 
     @Override
@@ -156,19 +176,30 @@ public final class RecordCommand implements Callable<Integer> {
         DatasetStorage storage = openOutput();
         SessionId id = chooseSessionId(storage);
         repairEarlierSessions(storage, outText);
-        RecordMode.Choice choice = RecordMode.choose(mode, sysfs);
+        RecordMode.Choice choice = resume ? resumedMode() : RecordMode.choose(mode, sysfs);
+        if (pin && !resume && pins.pinned().isPresent()) {
+            throw new UserFacingException(ExitCodes.USAGE, "pins of an earlier record are in " + pins.pinned().get()
+                    + ": read on with --resume, or remove them with frameloop unpin");
+        }
         outText.println("record: " + choice.explanation());
         outText.flush();
         checkMachine(choice.mode());
         try (StopSignals signals = StopSignals.install();
-             RecordSource source = loader.load(choice.mode(), ringSizes.sizes(), gameComms)) {
+             RecordSource source = resume ? resumePinned(storage) : loader.load(choice.mode(), ringSizes.sizes(), gameComms)) {
             SessionWriter session = createSession(storage, id, source, settings);
-            LiveRecording live = LiveRecording.start(session, source.rings(), settings.types(), idle);
+            LiveRecording live = LiveRecording.start(session, source, settings.types(), idle);
             String reason;
             long startNs = System.nanoTime();
             try (RecordProgress progress = RecordProgress.choose(System.console() != null, outText, progressEvery)) {
                 try {
                     source.start();
+                    if (pin && source instanceof ProbeRecordSource probes) {
+                        pins.pin(source.mode(), source.rings(), probes.probes().object());
+                        probes.keepAttached();
+                        outText.println("record: pinned under " + pins.root() + "/" + source.mode()
+                                + "; it keeps running after record ends: frameloop record --resume reads on,"
+                                + " frameloop unpin removes it");
+                    }
                 } catch (RuntimeException e) {
                     live.finish("failed to start: " + e.getMessage());
                     throw e;
@@ -182,6 +213,43 @@ public final class RecordCommand implements Callable<Integer> {
             SessionSummary summary = live.finish(reason);
             return report(outText, summary, source, live);
         }
+    }
+
+    private RecordMode.Choice resumedMode() {
+        Path pinned = pins.pinned().orElseThrow(() -> new UserFacingException(ExitCodes.USAGE, "--resume: nothing is"
+                + " pinned in " + pins.root() + "; record with --pin first"));
+        RecordMode pinnedMode = RecordMode.parse(pinned.getFileName().toString());
+        if (mode != RecordMode.AUTO && mode != pinnedMode) {
+            throw new UserFacingException(ExitCodes.USAGE, "--resume: the pinned programs are of mode "
+                    + pinnedMode.label() + ", not " + mode.label());
+        }
+        return new RecordMode.Choice(pinnedMode, "mode " + pinnedMode.label() + " (resumed from " + pinned + ")");
+    }
+
+    /** The pinned rings, with the object hash and sources of the latest session of the same mode in DIR. */
+    private RecordSource resumePinned(DatasetStorage storage) {
+        String mode = pins.pinned().orElseThrow().getFileName().toString();
+        String sha = "";
+        Map<String, String> sources = Map.of();
+        try {
+            Dataset dataset = new Dataset(storage, EventTables.catalog());
+            List<SessionId> sessions = dataset.sessions();
+            for (int i = sessions.size() - 1; i >= 0; i--) {
+                SessionManifest manifest = dataset.session(sessions.get(i)).manifest();
+                if (mode.equals(manifest.mode())) {
+                    sha = manifest.bpfObjectSha256();
+                    sources = manifest.eventSources();
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the sources stay unknown: the manifest says so
+        }
+        PinnedSource source = PinnedSource.open(pins, sha, sources, sysfs);
+        if (pin) {
+            source.keepPinned();
+        }
+        return source;
     }
 
     private String runUntilStopped(StopSignals signals, RecordSource source, LiveRecording live, RecordProgress progress,

@@ -1,6 +1,8 @@
 package dev.frameloop.collector.record;
 
-import dev.frameloop.collector.ring.KernelRings;
+import dev.frameloop.collector.ring.KernelRing;
+
+import java.util.List;
 
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +23,11 @@ public interface RecordSource extends AutoCloseable {
     /** Per event table ({@code task_stats}), the hook that produces it, or its fallback. */
     Map<String, String> eventSources();
 
-    /** The mapped rings (the object is loaded). */
-    KernelRings rings();
+    /** The mapped rings. */
+    List<KernelRing> rings();
+
+    /** Records the producer of {@code ring} could not reserve room for, since it was loaded. */
+    long drops(KernelRing ring);
 
     /** Starts producing (attaches, or registers the scheduler). Rings are being read when this is called. */
     void start() throws InterruptedException;
@@ -30,7 +35,10 @@ public interface RecordSource extends AutoCloseable {
     /** Why producing stopped on its own (e.g. the kernel ejected the scheduler); empty while it runs. */
     Optional<String> stoppedOnItsOwn();
 
-    /** Stops producing (detaches) so that the rings can be drained. Idempotent. */
+    /**
+     * Stops producing (detaches) so that the rings can be drained. Idempotent. A pinned source keeps
+     * producing into its pinned rings instead, for the next {@code record --resume}.
+     */
     void stop() throws InterruptedException;
 
     /** Per event table, records the kernel side wrote into rings (committed), when the object counts them. */

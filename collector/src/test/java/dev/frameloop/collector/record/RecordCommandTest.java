@@ -29,7 +29,7 @@ class RecordCommandTest {
         return new RecordCommand(new SchedExtSysfs(sysfs), () -> privileges, (mode, sizes, comms) -> {
             loads.incrementAndGet();
             throw new AssertionError("nothing may load here");
-        }, Clock.systemUTC());
+        }, Clock.systemUTC(), new PinDirectory(sysfs.resolveSibling("bpffs-frameloop")));
     }
 
     @Test

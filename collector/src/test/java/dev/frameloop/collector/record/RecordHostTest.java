@@ -1,6 +1,7 @@
 package dev.frameloop.collector.record;
 
 import dev.frameloop.collector.cli.ExitCodes;
+import dev.frameloop.collector.ring.RingConsumer;
 import dev.frameloop.collector.testing.HostRequirements;
 import dev.frameloop.core.dataset.DataFile;
 import dev.frameloop.core.dataset.Dataset;
@@ -151,6 +152,68 @@ class RecordHostTest {
         long allRows = count(DriverManager.getConnection("jdbc:duckdb:"), "SELECT count(*) FROM read_parquet('" + data
                 + "/*/event=process/*.parquet', hive_partitioning = true) WHERE session = ?", killed.value());
         assertEquals(onDisk, allRows, "the killed session's valid files read back");
+    }
+
+    @Test
+    void shouldLoseNoEventAcrossSigkillWhenPinnedAndResumed() throws Exception {
+        PinDirectory pins = new PinDirectory(PinDirectory.DEFAULT_ROOT);
+        HostRequirements.require(pins.pinned().isEmpty(), "no pins of another recorder in " + pins.root()
+                + " (frameloop unpin removes them)");
+        List<byte[]> before = names("before-", 8);
+        List<byte[]> between = names("between-", 8);
+        List<byte[]> after = names("after-", 8);
+        long shellBefore;
+        try {
+            try (RecordChild record = RecordChild.start(tmp.resolve("logs"), "--mode", "observe", "--out", data.toString(),
+                    "--events", "process", "--roll-rows", "1", "--pin")) {
+                record.awaitOutput("recording session");
+                shellBefore = ProcessBurst.run(tmp, before);
+                awaitCompleteFiles(2 * before.size()); // each row is its own complete file: nothing in flight
+                record.kill();
+            }
+            assertTrue(pins.pinned().isPresent(), "the pins outlive the killed recorder");
+            long shellBetween = ProcessBurst.run(tmp, between); // no recorder: the pinned probes fill the ring
+
+            long shellAfter;
+            Process sleeper = new ProcessBuilder("sleep", "600").start();
+            try (RecordChild resumed = RecordChild.start(tmp.resolve("logs"), "--resume", "--out", data.toString(),
+                    "--events", "process", "--until-exit", Long.toString(sleeper.pid()))) {
+                resumed.awaitOutput("recording session");
+                shellAfter = ProcessBurst.run(tmp, after);
+                sleeper.destroy();
+                assertEquals(ExitCodes.OK, resumed.awaitExit(), resumed.describe());
+                assertTrue(resumed.out().contains("needed repair"), "the killed session is repaired first\n" + resumed.describe());
+            } finally {
+                sleeper.destroyForcibly();
+            }
+            assertTrue(pins.pinned().isEmpty(), "--resume without --pin unpins when it ends");
+
+            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+                String all = "read_parquet('" + data + "/*/event=process/*.parquet', hive_partitioning = true)";
+                for (long shell : List.of(shellBefore, shellBetween, shellAfter)) {
+                    long execs = count(duck, "SELECT count(*) FROM " + all + " WHERE action = 'EXEC' AND ppid = ?", shell);
+                    long exits = count(duck, "SELECT count(*) FROM " + all + " WHERE action = 'EXIT' AND pid IN (SELECT pid FROM "
+                            + all + " WHERE action = 'EXEC' AND ppid = ?)", shell);
+                    assertEquals(8, execs, "exec events of shell " + shell + " over both sessions");
+                    assertEquals(8, exits, "exit events of shell " + shell + " over both sessions");
+                }
+                long duplicates = count(duck, "SELECT count(*) - count(DISTINCT (pid, action, timestamp_ns)) FROM " + all
+                        + " WHERE 1 = ?", 1);
+                // at least once: what the killed reader wrote after its last consumer_pos store comes again
+                assertTrue(duplicates <= RingConsumer.DEFAULT_POSITION_STORE_BATCH,
+                        "events recorded twice, at most one consumer_pos batch: " + duplicates);
+            }
+        } finally {
+            pins.unpinAll();
+        }
+    }
+
+    private static List<byte[]> names(String prefix, int count) {
+        List<byte[]> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add((prefix + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        return names;
     }
 
     private void awaitCompleteFiles(int wanted) throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.collector.doctor.DoctorCommand;
 import dev.frameloop.collector.record.FsckCommand;
 import dev.frameloop.collector.record.RecordCommand;
+import dev.frameloop.collector.record.UnpinCommand;
 import dev.frameloop.collector.sched.SchedCommand;
 import dev.frameloop.collector.vm.VmCommand;
 import picocli.CommandLine;
@@ -23,6 +24,7 @@ import java.io.PrintWriter;
                 DoctorCommand.class,
                 FsckCommand.class,
                 RecordCommand.class,
+                UnpinCommand.class,
                 SchedCommand.class,
                 VmCommand.class,
                 NotebookCommand.class,
