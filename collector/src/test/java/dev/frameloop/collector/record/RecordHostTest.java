@@ -208,6 +208,57 @@ class RecordHostTest {
         }
     }
 
+    @Test
+    void shouldStopCleanlyWithAnErrorAndCountTheLostEventsWhenTheDiskFills() throws Exception {
+        Path mount = Files.createDirectories(tmp.resolve("small"));
+        HostRequirements.require(new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=512k", "frameloop-record-test",
+                mount.toString()).inheritIO().start().waitFor() == 0, "mounting a tmpfs (root)");
+        try {
+            Path out = mount.resolve("data");
+            try (RecordChild record = RecordChild.start(tmp.resolve("logs"), "--mode", "observe", "--out", out.toString(),
+                    "--events", "process", "--roll-rows", "400")) {
+                record.awaitOutput("recording session");
+                Path filler = mount.resolve("filler");
+                fill(filler);
+                try (var channel = java.nio.channels.FileChannel.open(filler, java.nio.file.StandardOpenOption.WRITE)) {
+                    channel.truncate(channel.size() - 16 * 1024); // room for a manifest, not for a part file
+                }
+                List<byte[]> many = new ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    many.add(("disk-full-" + i + "-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID()).getBytes(
+                            java.nio.charset.StandardCharsets.US_ASCII));
+                }
+                ProcessBurst.run(tmp, many);
+                assertEquals(ExitCodes.IO_ERROR, record.awaitExit(), record.describe());
+                String err = record.describe();
+                assertTrue(err.contains("write failure") && err.contains("events lost"), err);
+            }
+            SessionManifest manifest = Dataset.open(out.toString(), EventTables.catalog())
+                    .session(Dataset.open(out.toString(), EventTables.catalog()).sessions().get(0)).manifest();
+            assertEquals(SessionState.FAILED, manifest.state());
+            assertTrue(manifest.failure() != null && manifest.failure().eventsLost() >= 400, String.valueOf(manifest.failure()));
+            assertTrue(manifest.failure().message().contains("No space left"), manifest.failure().message());
+            try (Stream<Path> files = Files.walk(out)) {
+                assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".inprogress")).toList());
+            }
+        } finally {
+            new ProcessBuilder("umount", mount.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    private static void fill(Path filler) throws IOException {
+        byte[] block = new byte[64 * 1024];
+        try (var stream = Files.newOutputStream(filler)) {
+            while (true) {
+                stream.write(block);
+            }
+        } catch (IOException full) {
+            if (!String.valueOf(full.getMessage()).contains("No space left")) {
+                throw full;
+            }
+        }
+    }
+
     private static List<byte[]> names(String prefix, int count) {
         List<byte[]> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {
