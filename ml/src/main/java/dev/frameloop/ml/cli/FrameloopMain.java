@@ -5,6 +5,7 @@ import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.collector.doctor.DoctorCommand;
 import dev.frameloop.collector.record.FsckCommand;
+import dev.frameloop.collector.probe.ProbeCommand;
 import dev.frameloop.collector.sched.SchedCommand;
 import dev.frameloop.collector.vm.VmCommand;
 import picocli.CommandLine;
@@ -22,6 +23,7 @@ import java.io.PrintWriter;
                 DoctorCommand.class,
                 FsckCommand.class,
                 SchedCommand.class,
+                ProbeCommand.class,
                 VmCommand.class,
                 NotebookCommand.class,
                 BenchCommand.class,
