@@ -15,5 +15,8 @@
 #include "frameloop/emit.bpf.h"
 #include "frameloop/threads.bpf.h"
 #include "frameloop/probes/process.bpf.h"
+#include "frameloop/probes/input.bpf.h"
+#include "frameloop/probes/gpu.bpf.h"
+#include "frameloop/probes/migration.bpf.h"
 
 char _license[] SEC("license") = "GPL";

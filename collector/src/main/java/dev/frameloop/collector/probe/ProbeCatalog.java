@@ -21,13 +21,36 @@ public final class ProbeCatalog {
             new ProbeProgram("fl_exit_btf", ProgramKind.TP_BTF, "sched_process_exit"),
             new ProbeProgram("fl_exit_tp", ProgramKind.TRACEPOINT, "sched/sched_process_exit")));
 
+    /** probes/input.bpf.h: input_event() (with its fexit, which ends the input path on the CPU). */
+    public static final ProbeChain INPUT = new ProbeChain("input", EventType.INPUT, List.of(
+            new ProbeProgram("fl_input_fentry", ProgramKind.FENTRY, "input_event")),
+            List.of(List.of(new ProbeProgram("fl_input_fexit", ProgramKind.FENTRY, "input_event"))));
+    /** probes/gpu.bpf.h: DRM submit ioctls. */
+    public static final ProbeChain GPU_SUBMIT = new ProbeChain("gpu_submit", EventType.GPU_SUBMIT, List.of(
+            new ProbeProgram("fl_gpu_fentry", ProgramKind.FENTRY, "drm_ioctl"),
+            new ProbeProgram("fl_gpu_sys_tp", ProgramKind.TRACEPOINT, "syscalls/sys_enter_ioctl"),
+            new ProbeProgram("fl_gpu_sys_btf", ProgramKind.TP_BTF, "sys_enter")));
+    /** probes/migration.bpf.h: observe mode only (the scheduler reports its own migrations, with reasons). */
+    public static final ProbeChain MIGRATION = new ProbeChain("migration", EventType.MIGRATION, List.of(
+            new ProbeProgram("fl_migrate_btf", ProgramKind.TP_BTF, "sched_migrate_task")));
+
+    private static final List<ProbeChain> ALL = List.of(EXEC, EXIT, INPUT, GPU_SUBMIT, MIGRATION);
+
     private ProbeCatalog() {
     }
 
     /** The chains a mode loads. */
     public static List<ProbeChain> chains(ProbeMode mode) {
-        List<ProbeChain> chains = new ArrayList<>(List.of(EXEC, EXIT));
+        List<ProbeChain> chains = new ArrayList<>(List.of(EXEC, EXIT, INPUT, GPU_SUBMIT));
+        if (mode == ProbeMode.OBSERVE) {
+            chains.add(MIGRATION);
+        }
         return List.copyOf(chains);
+    }
+
+    /** Every chain of the probe headers (each object has all their programs; a mode attaches some). */
+    public static List<ProbeChain> all() {
+        return ALL;
     }
 
     /** Event types the probes produce in this mode (the scheduler's own streams are not probes). */

@@ -35,8 +35,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  *   try (ProbeSet probes = ProbeSet.open(ProbeMode.OBSERVE, ProbeOptions.defaults());
- *        KernelRings rings = probes.openRings()) {
- *       RingConsumer.start(rings.rings(), new EventDispatcher(sink), ...);
+ *        RingConsumer consumer = RingConsumer.start(probes.rings().rings(), new EventDispatcher(sink), ...)) {
  *       probes.sources();  // {PROCESS=tp_btf:sched_process_exec, tp_btf:sched_process_exit, INPUT=unavailable: …}
  *   }
  * </pre>
@@ -52,14 +51,14 @@ public final class ProbeSet implements AutoCloseable {
     private final ProbeMode mode;
     private final BpfObject object;
     private final StructOpsScheduler scheduler;
-    private final RingPlan ringPlan;
+    private final KernelRings rings;
     private final List<ProbeHook> hooks;
 
-    private ProbeSet(ProbeMode mode, BpfObject object, StructOpsScheduler scheduler, RingPlan ringPlan, List<ProbeHook> hooks) {
+    private ProbeSet(ProbeMode mode, BpfObject object, StructOpsScheduler scheduler, KernelRings rings, List<ProbeHook> hooks) {
         this.mode = mode;
         this.object = object;
         this.scheduler = scheduler;
-        this.ringPlan = ringPlan;
+        this.rings = rings;
         this.hooks = List.copyOf(hooks);
     }
 
@@ -85,9 +84,10 @@ public final class ProbeSet implements AutoCloseable {
             StructOpsScheduler scheduler = mode == ProbeMode.SCHEDULER ? Gamer.open() : null;
             BpfObject object = scheduler != null ? scheduler.object() : BpfObject.openResource(mode.object());
             boolean keep = false;
+            KernelRings rings = null;
             try {
                 Set<String> probePrograms = new HashSet<>();
-                for (ProbeChain chain : chains) {
+                for (ProbeChain chain : ProbeCatalog.all()) {
                     for (int i = 0; i < chain.candidates().size(); i++) {
                         chain.programsOf(i).forEach(p -> probePrograms.add(object.program(p.name()).name()));
                     }
@@ -117,6 +117,8 @@ public final class ProbeSet implements AutoCloseable {
                 for (int pid : options.gamePids()) {
                     Gamer.addGamePid(object, pid, System.nanoTime());
                 }
+                // before any probe runs: a ring set's shards exist only once mapped, and a probe finding none counts a drop
+                rings = plan.open();
                 List<ProbeHook> hooks = new ArrayList<>();
                 boolean retry = false;
                 for (ProbeChain chain : chains) {
@@ -138,12 +140,15 @@ public final class ProbeSet implements AutoCloseable {
                     hooks.add(new ProbeHook(chain, Optional.of(candidate), reasons(chain, passed).subList(0, index)));
                 }
                 if (retry) {
-                    continue;
+                    continue; // the finally closes rings and object; the next attempt opens them anew
                 }
                 keep = true;
-                return new ProbeSet(mode, object, scheduler, plan, hooks);
+                return new ProbeSet(mode, object, scheduler, rings, hooks);
             } finally {
                 if (!keep) {
+                    if (rings != null) {
+                        rings.close();
+                    }
                     if (scheduler != null) {
                         scheduler.close();
                     } else {
@@ -265,14 +270,13 @@ public final class ProbeSet implements AutoCloseable {
         return Optional.ofNullable(scheduler);
     }
 
-    /** The object's rings as configured before load. */
-    public RingPlan ringPlan() {
-        return ringPlan;
-    }
-
-    /** Maps the object's rings (the caller owns them and closes them before this set). */
-    public KernelRings openRings() {
-        return ringPlan.open();
+    /**
+     * The object's rings, mapped before the first probe attached (so no event finds a ring set without its
+     * shards). Owned by this set: read them (e.g. {@code RingConsumer.start(rings().rings(), …)}), close the
+     * consumer before this set, do not close them.
+     */
+    public KernelRings rings() {
+        return rings;
     }
 
     /** Every probe chain and what became of it, in catalog order. */
@@ -297,13 +301,17 @@ public final class ProbeSet implements AutoCloseable {
         return ProbeSources.of(mode, hooks);
     }
 
-    /** Closes the scheduler (unregistering it if registered) or the object: detaches every probe. */
+    /** Unmaps the rings, then closes the scheduler (unregistering it if registered) or the object: detaches every probe. */
     @Override
     public void close() {
-        if (scheduler != null) {
-            scheduler.close();
-        } else {
-            object.close();
+        try {
+            rings.close();
+        } finally {
+            if (scheduler != null) {
+                scheduler.close();
+            } else {
+                object.close();
+            }
         }
     }
 }

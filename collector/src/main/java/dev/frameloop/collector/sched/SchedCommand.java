@@ -147,9 +147,7 @@ public final class SchedCommand implements Callable<Integer> {
              ProbeSet probes = openProbes(tunables)) {
             StructOpsScheduler gamer = probes.scheduler().orElseThrow();
             out.println("probes: " + ProbeSources.describe(probes.sources(), ProbeCatalog.probedTypes(ProbeMode.SCHEDULER)));
-            try (KernelRings rings = probes.openRings()) {
-                return run(gamer, rings, signals, out);
-            }
+            return run(gamer, probes.rings(), signals, out);
         }
     }
 

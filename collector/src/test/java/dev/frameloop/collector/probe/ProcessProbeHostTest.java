@@ -70,8 +70,8 @@ class ProcessProbeHostTest {
             }
         };
         ProbeOptions options = ProbeOptions.defaults().withGameComms(List.of("flgame*"));
-        try (ProbeSet probes = ProbeSet.open(ProbeMode.OBSERVE, options);
-             KernelRings rings = probes.openRings()) {
+        try (ProbeSet probes = ProbeSet.open(ProbeMode.OBSERVE, options)) {
+            KernelRings rings = probes.rings();
             Map<EventType, String> sources = probes.sources();
             assertFalse(sources.get(EventType.PROCESS).startsWith("unavailable"), sources.get(EventType.PROCESS));
             ProbeHook execHook = probes.hooks().stream().filter(h -> h.chain() == ProbeCatalog.EXEC).findFirst().orElseThrow();

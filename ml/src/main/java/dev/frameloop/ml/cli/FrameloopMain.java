@@ -5,6 +5,7 @@ import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.collector.doctor.DoctorCommand;
 import dev.frameloop.collector.record.FsckCommand;
+import dev.frameloop.collector.probe.ProbeCommand;
 import dev.frameloop.collector.record.RecordCommand;
 import dev.frameloop.collector.record.UnpinCommand;
 import dev.frameloop.collector.sched.SchedCommand;
@@ -26,6 +27,7 @@ import java.io.PrintWriter;
                 RecordCommand.class,
                 UnpinCommand.class,
                 SchedCommand.class,
+                ProbeCommand.class,
                 VmCommand.class,
                 NotebookCommand.class,
                 BenchCommand.class,
