@@ -68,7 +68,7 @@ public final class ProbeRecordSource implements RecordSource {
         }
         try {
             String sha = Sha256.hex(probes.object().elfBytes());
-            return new ProbeRecordSource(probes, probes.openRings(), sysfs, sha);
+            return new ProbeRecordSource(probes, probes.rings(), sysfs, sha);
         } catch (RuntimeException e) {
             probes.close();
             throw e;
@@ -190,11 +190,7 @@ public final class ProbeRecordSource implements RecordSource {
 
     @Override
     public void close() {
-        try {
-            rings.close();
-        } finally {
-            probes.close();
-        }
+        probes.close(); // unmaps the rings too
     }
 
     private String awaitState(String wanted) throws InterruptedException {
