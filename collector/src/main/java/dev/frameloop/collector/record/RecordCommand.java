@@ -184,6 +184,7 @@ public final class RecordCommand implements Callable<Integer> {
         outText.println("record: " + choice.explanation());
         outText.flush();
         checkMachine(choice.mode());
+        WriterWarmUp.run();
         try (StopSignals signals = StopSignals.install();
              RecordSource source = resume ? resumePinned(storage) : loader.load(choice.mode(), ringSizes.sizes(), gameComms)) {
             SessionWriter session = createSession(storage, id, source, settings);
