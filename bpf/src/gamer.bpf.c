@@ -27,7 +27,7 @@
  * purpose so that the watchdog ejects the scheduler.
  *
  * Streams (rings.bpf.h naming): fl_rb_thread_class (classify.bpf.h), fl_rb_deadline_miss,
- * fl_rbs_migration, fl_rb_task_stats, fl_rb_policy_applied. A deadline miss: the task started
+ * fl_rbs_migration (probes/migration.bpf.h), fl_rb_task_stats, fl_rb_policy_applied. A deadline miss: the task started
  * running more than deadline_miss_threshold_ns after the wall-clock time its deadline stood
  * for when it was queued (queued at + how far its deadline was ahead of vtime_now).
  *
@@ -41,6 +41,10 @@
 #include "frameloop/emit.bpf.h"
 #include "frameloop/threads.bpf.h"
 #include "frameloop/classify.bpf.h"
+#include "frameloop/probes/process.bpf.h"
+#include "frameloop/probes/input.bpf.h"
+#include "frameloop/probes/gpu.bpf.h"
+#include "frameloop/probes/migration.bpf.h"
 
 char _license[] SEC("license") = "GPL";
 
@@ -69,7 +73,6 @@ const volatile u32 test_stall_tid;
 /* ---- rings (fl_rb_thread_class is in classify.bpf.h) -------------------------- */
 
 FL_RING(fl_rb_deadline_miss, 256 * 1024);
-FL_RING_SET(fl_rbs_migration, 16, 32 * 1024);
 FL_RING(fl_rb_task_stats, 512 * 1024);
 FL_RING(fl_rb_policy_applied, 64 * 1024);
 

@@ -67,7 +67,10 @@ static __always_inline void fl_submit_batched(void *rec, __u32 stream)
 		c->written++;
 		if (++c->unwoken >= ring_wakeup_batch) {
 			c->unwoken = 0;
-			flags = 0;
+			/* forced: the default (adaptive) wakeup only fires when the reader has read every earlier
+			 * record, which after a batch of unwoken ones it has not (seen in the guest: an 8 kHz
+			 * input stream waited for the reader's poll timeout and overflowed its ring) */
+			flags = BPF_RB_FORCE_WAKEUP;
 		}
 	}
 	bpf_ringbuf_submit(rec, flags);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks of frameloop's moving parts on this machine.",
-        subcommands = {BenchRingCommand.class})
+        subcommands = {BenchRingCommand.class, BenchRecordCommand.class, BenchProbesCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -211,6 +211,21 @@ public final class BpfObject implements AutoCloseable {
         return new GlobalValue(v, value);
     }
 
+    /** The links this object handed out and still owns, oldest first (closed ones included until {@link #close}). */
+    public List<BpfLink> links() {
+        return List.copyOf(links);
+    }
+
+    /**
+     * Detaches every program by destroying the links this object handed out (newest first); the
+     * object, its maps and rings stay. Idempotent.
+     */
+    public void detachAll() {
+        for (int i = links.size() - 1; i >= 0; i--) {
+            links.get(i).close();
+        }
+    }
+
     /** Takes ownership of link: it is destroyed, at the latest, when this object closes. */
     BpfLink own(BpfLink link) {
         links.add(link);

@@ -45,6 +45,12 @@ public final class BpfProgram {
         return (LibBpf.bpf_program__flags(program) & LibBpf.BPF_F_SLEEPABLE) != 0;
     }
 
+    /** Whether the kernel loaded this program (its object is loaded and its autoload was on). */
+    public boolean isLoaded() {
+        owner.handle();
+        return owner.isLoaded() && LibBpf.bpf_program__fd(program) >= 0;
+    }
+
     /** The program's fd once loaded. */
     public int fd() {
         owner.requireLoaded("the fd of " + name());

@@ -3,10 +3,14 @@ package dev.frameloop.collector.doctor;
 import dev.frameloop.collector.bpf.BpfPrivileges;
 import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.collector.jna.LibBpf;
+import dev.frameloop.collector.probe.ProbeMode;
+import dev.frameloop.collector.probe.ProbeOptions;
+import dev.frameloop.collector.probe.ProbeSet;
 import dev.frameloop.collector.sched.SchedExtSysfs;
 import dev.frameloop.collector.vm.Environment;
 import dev.frameloop.collector.vm.KernelDir;
 import dev.frameloop.collector.vm.KernelResolver;
+import dev.frameloop.core.event.EventType;
 
 import java.io.File;
 import java.io.IOException;
@@ -42,8 +46,23 @@ public final class Doctor {
         for (ProgramKind kind : ProgramKind.values()) {
             programs.put(kind, prober.probe(kind));
         }
+        boolean privileged = privileges.map(p -> p.canTrace()).orElse(false);
         return new DoctorReport(Files.isReadable(VMLINUX_BTF), schedExt, programs, privileges, libbpf(),
-                memlock(), onPath("qemu-system-x86_64"), kernels.get().map(Path::toString));
+                memlock(), onPath("qemu-system-x86_64"), kernels.get().map(Path::toString),
+                LibBpf.isAvailable() && privileged ? eventSources() : Map.of());
+    }
+
+    /** Loads the probes in observe mode for a moment: where each event type would come from here. */
+    private static Map<EventType, String> eventSources() {
+        try (ProbeSet probes = ProbeSet.open(ProbeMode.OBSERVE, ProbeOptions.defaults())) {
+            return probes.sources();
+        } catch (RuntimeException e) {
+            Map<EventType, String> failed = new EnumMap<>(EventType.class);
+            for (EventType type : EventType.values()) {
+                failed.put(type, "unavailable: the probes did not load: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+            return failed;
+        }
     }
 
     /** The guest kernel {@code frameloop vm} would boot without downloading one. */

@@ -1,5 +1,7 @@
 package dev.frameloop.collector.doctor;
 
+import dev.frameloop.core.event.EventType;
+
 import dev.frameloop.collector.bpf.BpfPrivileges;
 
 import java.util.EnumMap;
@@ -18,16 +20,26 @@ import java.util.Optional;
  * @param memlock      RLIMIT_MEMLOCK; empty when it could not be read
  * @param qemu         path of qemu-system-x86_64 on PATH, empty when absent
  * @param pinnedKernel folder of a test kernel the VM can boot, empty when none was found
+ * @param eventSources where each event type comes from in observe mode ("tp_btf:sched_process_exec",
+ *                     "unavailable: …"), as the probe loader attached them; empty when they could not be loaded
  */
 public record DoctorReport(boolean btf, SchedExt schedExt, Map<ProgramKind, ProgramCheck> programs,
                            Optional<BpfPrivileges> privileges, Libbpf libbpf, Optional<MemlockLimit> memlock,
-                           Optional<String> qemu, Optional<String> pinnedKernel) {
+                           Optional<String> qemu, Optional<String> pinnedKernel, Map<EventType, String> eventSources) {
 
     public DoctorReport {
         if (!programs.keySet().containsAll(java.util.EnumSet.allOf(ProgramKind.class))) {
             throw new IllegalArgumentException("a report needs a check for every program kind, has " + programs.keySet());
         }
         programs = java.util.Collections.unmodifiableMap(new EnumMap<>(programs));
+        eventSources = java.util.Collections.unmodifiableMap(eventSources.isEmpty() ? Map.of() : new EnumMap<>(eventSources));
+    }
+
+    /** A report without event sources (the probes were not loaded). */
+    public DoctorReport(boolean btf, SchedExt schedExt, Map<ProgramKind, ProgramCheck> programs,
+                        Optional<BpfPrivileges> privileges, Libbpf libbpf, Optional<MemlockLimit> memlock,
+                        Optional<String> qemu, Optional<String> pinnedKernel) {
+        this(btf, schedExt, programs, privileges, libbpf, memlock, qemu, pinnedKernel, Map.of());
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.Optional;
  *  "memlock": {"known": true, "soft_bytes": 8388608, "hard_bytes": 8388608},   (known, null = unlimited)
  *  "qemu": {"available": true, "path": "/usr/bin/qemu-system-x86_64"},
  *  "pinned_kernel": {"available": true, "path": "..."},
+ *  "event_sources": {"input": "fentry:input_event", "process": "...", ...},   (empty without root)
  *  "missing": [{"feature": "fentry", "detail": "...", "costs": "...", "fix": "..."}]}
  * </pre>
  */
@@ -82,6 +83,9 @@ public final class DoctorReportJson {
             memlock.putNull("soft_bytes");
             memlock.putNull("hard_bytes");
         }
+
+        ObjectNode sources = root.putObject("event_sources");
+        r.eventSources().forEach((type, source) -> sources.put(type.name().toLowerCase(java.util.Locale.ROOT), source));
 
         ObjectNode qemu = root.putObject("qemu");
         qemu.put("available", r.qemu().isPresent());

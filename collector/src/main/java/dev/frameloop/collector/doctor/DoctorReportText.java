@@ -45,6 +45,12 @@ public final class DoctorReportText {
                 out.append(indent).append("fix:   ").append(f.fix()).append('\n');
             }
         }
+        if (!report.eventSources().isEmpty()) {
+            out.append("\n  event sources (observe mode; with the scheduler, gamer writes its own streams):\n");
+            int typeWidth = report.eventSources().keySet().stream().mapToInt(t -> t.name().length()).max().orElse(0) + 2;
+            report.eventSources().forEach((type, source) -> out.append("    ")
+                    .append(pad(type.name().toLowerCase(java.util.Locale.ROOT), typeWidth)).append(source).append('\n'));
+        }
         long missing = findings.stream().filter(f -> !f.ok()).count();
         out.append('\n').append(missing == 0 ? "everything frameloop uses is here."
                 : missing + " of " + findings.size() + " missing; see costs and fixes above.").append('\n');

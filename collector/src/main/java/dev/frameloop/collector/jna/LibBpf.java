@@ -256,6 +256,9 @@ public final class LibBpf {
     public static native int bpf_map_create(int mapType, String mapName, int keySize, int valueSize, int maxEntries,
                                             Pointer opts);
 
+    /** {@code int bpf_obj_get(const char *pathname)}: a new fd of the pinned object, or -errno. */
+    public static native int bpf_obj_get(String pathname);
+
     /** {@code int bpf_obj_pin(int fd, const char *pathname)}: 0, or -errno. pathname is in a bpffs mount. */
     public static native int bpf_obj_pin(int fd, String pathname);
 

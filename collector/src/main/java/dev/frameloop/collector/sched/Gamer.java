@@ -43,8 +43,6 @@ public final class Gamer {
     /** The streams the scheduler writes, in the order reports list them. */
     public static final List<EventType> STREAMS = List.of(EventType.THREAD_CLASS, EventType.DEADLINE_MISS,
             EventType.MIGRATION, EventType.TASK_STATS, EventType.POLICY_APPLIED);
-    /** Streams written into a ring set (fl_rbs_*), whose drops are counted per shard. */
-    private static final List<EventType> RING_SET_STREAMS = List.of(EventType.MIGRATION);
 
     private static final MigrationReason[] REASONS_BY_CODE = {MigrationReason.UNKNOWN, MigrationReason.IDLE_PICK,
             MigrationReason.WAKEUP_AFFINITY, MigrationReason.LOAD_BALANCE, MigrationReason.CPUMASK_CHANGE};
@@ -92,17 +90,26 @@ public final class Gamer {
 
     /** Records written and dropped per stream of the scheduler, summed over CPUs (and shards). The object must be loaded. */
     public static List<StreamCount> readStreams(BpfObject gamer) {
-        BpfMap events = gamer.map(STREAM_EVENTS_MAP);
-        StructLayout counter = gamer.btf().struct("fl_stream_counter");
-        BpfMap drops = gamer.map(RING_DROPS_MAP);
+        return readStreams(gamer, STREAMS);
+    }
+
+    /**
+     * Records written and dropped per stream of {@code types}, summed over CPUs (and shards), in any loaded object
+     * that writes through emit.bpf.h (gamer, observe).
+     */
+    public static List<StreamCount> readStreams(BpfObject object, List<EventType> types) {
+        BpfMap events = object.map(STREAM_EVENTS_MAP);
+        StructLayout counter = object.btf().struct("fl_stream_counter");
+        BpfMap drops = object.map(RING_DROPS_MAP);
         List<StreamCount> counts = new ArrayList<>();
-        for (EventType type : STREAMS) {
+        for (EventType type : types) {
             long written = 0;
             for (StructView cpu : events.lookupPerCpu(key(type.code()), counter)) {
                 written += cpu.u64("written");
             }
             long dropped = 0;
-            int shards = RING_SET_STREAMS.contains(type) ? RING_SHARDS_MAX : 1;
+            boolean set = object.findMap("fl_rbs_" + type.name().toLowerCase(java.util.Locale.ROOT)).isPresent();
+            int shards = set ? RING_SHARDS_MAX : 1;
             for (int shard = 0; shard < shards; shard++) {
                 dropped += sumPerCpuU64(drops, key(type.code() * RING_SHARDS_MAX + shard));
             }

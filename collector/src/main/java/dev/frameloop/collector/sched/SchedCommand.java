@@ -8,11 +8,15 @@ import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.collector.jna.Errno;
 import dev.frameloop.collector.jna.LibBpf;
+import dev.frameloop.collector.probe.ProbeCatalog;
+import dev.frameloop.collector.probe.ProbeMode;
+import dev.frameloop.collector.probe.ProbeOptions;
+import dev.frameloop.collector.probe.ProbeSet;
+import dev.frameloop.collector.probe.ProbeSources;
 import dev.frameloop.collector.ring.EventDispatcher;
 import dev.frameloop.collector.ring.IdleMode;
 import dev.frameloop.collector.ring.KernelRings;
 import dev.frameloop.collector.ring.RingConsumer;
-import dev.frameloop.collector.ring.RingPlan;
 import dev.frameloop.collector.ring.RingSizeOptions;
 import dev.frameloop.core.policy.BoostPolicyEntry;
 import dev.frameloop.core.ring.ErrorHandler;
@@ -140,11 +144,10 @@ public final class SchedCommand implements Callable<Integer> {
         checkMachine();
         PrintWriter out = spec.commandLine().getOut();
         try (StopSignals signals = StopSignals.install();
-             StructOpsScheduler gamer = Gamer.open()) {
-            RingPlan plan = configureAndLoad(gamer, tunables);
-            try (KernelRings rings = plan.open()) {
-                return run(gamer, rings, signals, out);
-            }
+             ProbeSet probes = openProbes(tunables)) {
+            StructOpsScheduler gamer = probes.scheduler().orElseThrow();
+            out.println("probes: " + ProbeSources.describe(probes.sources(), ProbeCatalog.probedTypes(ProbeMode.SCHEDULER)));
+            return run(gamer, probes.rings(), signals, out);
         }
     }
 
@@ -159,9 +162,6 @@ public final class SchedCommand implements Callable<Integer> {
         RingConsumer consumer = RingConsumer.start(rings.rings(), new EventDispatcher(tally), onError, IdleMode.EPOLL,
                 "gamer-rings");
         try {
-            for (int pid : gamePids) {
-                Gamer.addGamePid(gamer.object(), pid, monotonicNowNs());
-            }
             register(gamer);
             out.println(Gamer.OPS_NAME + " enabled (sched_ext state: " + SchedExtSysfs.ENABLED + ", ops: " + Gamer.OPS_NAME + "); "
                     + (duration == null ? "running until Ctrl-C or SIGTERM" : "running for " + DurationConverter.format(duration) + " (Ctrl-C stops it sooner)"));
@@ -294,18 +294,20 @@ public final class SchedCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes the tunables, sizes the rings (checking the wire format) and loads: the verifier runs here. */
-    private RingPlan configureAndLoad(StructOpsScheduler gamer, GamerTunables tunables) {
-        tunables.applyTo(gamer.object());
-        RingPlan plan = KernelRings.configure(gamer.object(), ringSizes.sizes());
+    /**
+     * Opens gamer with its probes (ProbeSet, scheduler mode): writes the tunables, sizes the rings (checking the
+     * wire format), loads (the verifier runs here) and attaches every probe the kernel can run.
+     */
+    private ProbeSet openProbes(GamerTunables tunables) {
+        ProbeOptions options = ProbeOptions.defaults().withGamePids(gamePids).withGameComms(gameComms)
+                .withRingSizes(ringSizes.sizes()).withGamerTunables(tunables);
         try {
-            gamer.load();
+            return ProbeSet.open(ProbeMode.SCHEDULER, options);
         } catch (BpfException e) {
             int code = e.errno() == Errno.EPERM || e.errno() == Errno.ENOTSUPP || e.errno() == Errno.EOPNOTSUPP
                     ? ExitCodes.UNAVAILABLE : ExitCodes.FAILURE;
             throw new UserFacingException(code, "the kernel did not accept " + Gamer.OBJECT + ".bpf.o: " + e.getMessage(), e);
         }
-        return plan;
     }
 
     private void register(StructOpsScheduler gamer) throws InterruptedException {

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * signal while stopping ends the process immediately (128 + signal number); the kernel still
  * unregisters the scheduler, because its link's fd closes with the process.
  */
-final class StopSignals implements AutoCloseable {
+public final class StopSignals implements AutoCloseable {
     private static final String[] NAMES = {"INT", "TERM"};
 
     private final AtomicReference<String> received = new AtomicReference<>();
@@ -26,7 +26,7 @@ final class StopSignals implements AutoCloseable {
     private StopSignals() {
     }
 
-    static StopSignals install() {
+    public static StopSignals install() {
         StopSignals signals = new StopSignals();
         for (String name : NAMES) {
             Signal signal = new Signal(name);
@@ -43,7 +43,7 @@ final class StopSignals implements AutoCloseable {
     }
 
     /** Waits up to timeoutMillis for a signal; the name ("SIGINT") of the first one received, if any. */
-    Optional<String> await(long timeoutMillis) throws InterruptedException {
+    public Optional<String> await(long timeoutMillis) throws InterruptedException {
         latch.await(timeoutMillis, TimeUnit.MILLISECONDS);
         return Optional.ofNullable(received.get());
     }

@@ -1,6 +1,8 @@
 package dev.frameloop.collector.bpf;
 
 import dev.frameloop.collector.jna.LibBpf;
+import dev.frameloop.collector.probe.ProbeCatalog;
+import dev.frameloop.collector.probe.ProbeProgram;
 import dev.frameloop.collector.testing.HostRequirements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,13 @@ class BpfObjectTest {
             assertEquals(List.of("gamer_select_cpu", "gamer_enqueue", "gamer_dispatch", "gamer_running", "gamer_stopping",
                     "gamer_set_cpumask", "gamer_init_task", "gamer_exit_task", "gamer_enable", "gamer_init",
                     "gamer_exit_cb").stream().sorted().toList(),
-                    sections.keySet().stream().sorted().toList());
+                    sections.entrySet().stream().filter(e -> e.getValue().startsWith("struct_ops/")).map(Map.Entry::getKey)
+                            .sorted().toList());
+            // the rest: the probes of bpf/include/frameloop/probes, exactly as the loader's catalog names them
+            assertEquals(ProbeCatalog.all().stream().flatMap(c -> java.util.stream.IntStream.range(0, c.candidates().size())
+                            .boxed().flatMap(i -> c.programsOf(i).stream())).map(ProbeProgram::name).sorted().toList(),
+                    sections.entrySet().stream().filter(e -> !e.getValue().startsWith("struct_ops/")).map(Map.Entry::getKey)
+                            .sorted().toList());
             assertEquals(LibBpf.BPF_MAP_TYPE_STRUCT_OPS, gamer.map("gamer_ops").type());
             assertEquals(LibBpf.BPF_MAP_TYPE_PERCPU_ARRAY, gamer.map("gamer_stats").type());
             assertEquals("gamer.bss", gamer.map(".bss").name());

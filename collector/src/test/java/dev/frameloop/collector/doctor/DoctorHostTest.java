@@ -3,6 +3,7 @@ package dev.frameloop.collector.doctor;
 import dev.frameloop.collector.jna.Errno;
 import dev.frameloop.collector.sched.SchedExtSysfs;
 import dev.frameloop.collector.testing.HostRequirements;
+import dev.frameloop.core.event.EventType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,16 @@ class DoctorHostTest {
                         "a privileged EPERM must say the kernel refused: " + c.error());
             }
         }
+    }
+
+    @Test
+    void shouldNameTheSourceOfEveryEventTypeFromTheProbesItLoaded() {
+        assertEquals(EventType.values().length, report.eventSources().size(), report.eventSources().toString());
+        String process = report.eventSources().get(EventType.PROCESS);
+        assertTrue(process.startsWith("lsm:bprm_committed_creds") || process.startsWith("tp_btf:sched_process_exec")
+                || process.startsWith("tracepoint:sched/sched_process_exec"), process);
+        String input = report.eventSources().get(EventType.INPUT);
+        assertTrue(input.equals("fentry:input_event") || input.startsWith("unavailable: input: fentry:input_event: "), input);
     }
 
     @Test

@@ -29,8 +29,8 @@ class DoctorReportJsonTest {
         for (DoctorReport r : List.of(ReportFixtures.host(), ReportFixtures.guestWithGamerRunning(), ReportFixtures.noLibbpf())) {
             JsonNode json = parse(r);
 
-            assertEquals(List.of("btf", "sched_ext", "programs", "privileges", "libbpf", "memlock", "qemu",
-                    "pinned_kernel", "missing"), fieldNames(json));
+            assertEquals(List.of("btf", "sched_ext", "programs", "privileges", "libbpf", "memlock", "event_sources",
+                    "qemu", "pinned_kernel", "missing"), fieldNames(json));
             assertEquals(List.of("present", "state", "ops"), fieldNames(json.get("sched_ext")));
             assertEquals(List.of("tp_btf", "fentry", "lsm", "uprobe", "struct_ops"), fieldNames(json.get("programs")));
             for (JsonNode p : json.get("programs")) {

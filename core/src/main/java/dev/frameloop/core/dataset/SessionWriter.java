@@ -188,6 +188,15 @@ public final class SessionWriter implements AutoCloseable {
         return counts;
     }
 
+    /** Every complete part file so far, table by table. */
+    public List<DataFile> files() {
+        List<DataFile> files = new ArrayList<>();
+        for (RollingTableWriter<?> table : tables.values()) {
+            files.addAll(table.files());
+        }
+        return files;
+    }
+
     /**
      * Ends the session: closes every open file (unless a failure already did), records the exit
      * reason and writes the final manifest.
@@ -294,10 +303,7 @@ public final class SessionWriter implements AutoCloseable {
 
     private SessionManifest manifest(Instant now) {
         Map<String, TableCounts> counts = counts();
-        List<DataFile> files = new ArrayList<>();
-        for (RollingTableWriter<?> table : tables.values()) {
-            files.addAll(table.files());
-        }
+        List<DataFile> files = files();
         SessionManifest.Failure failure = null;
         if (failureCause != null) {
             long lost = counts.values().stream().mapToLong(TableCounts::lost).sum();

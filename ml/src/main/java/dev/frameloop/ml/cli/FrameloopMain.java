@@ -5,6 +5,9 @@ import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.collector.doctor.DoctorCommand;
 import dev.frameloop.collector.record.FsckCommand;
+import dev.frameloop.collector.probe.ProbeCommand;
+import dev.frameloop.collector.record.RecordCommand;
+import dev.frameloop.collector.record.UnpinCommand;
 import dev.frameloop.collector.sched.SchedCommand;
 import dev.frameloop.collector.vm.VmCommand;
 import picocli.CommandLine;
@@ -21,7 +24,10 @@ import java.io.PrintWriter;
                 CommandLine.HelpCommand.class,
                 DoctorCommand.class,
                 FsckCommand.class,
+                RecordCommand.class,
+                UnpinCommand.class,
                 SchedCommand.class,
+                ProbeCommand.class,
                 VmCommand.class,
                 NotebookCommand.class,
                 TrainCommand.class,

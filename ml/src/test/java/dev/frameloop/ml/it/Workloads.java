@@ -37,6 +37,16 @@ final class Workloads {
         return binary;
     }
 
+    /** {@code workloads/uinput_mouse.c}: a /dev/uinput mouse that moves N times at R Hz (2 input events per move). */
+    static Path uinputMouse() throws IOException, InterruptedException {
+        return build("uinput_mouse");
+    }
+
+    /** {@code workloads/vgem_submit.c}: K fence-attach ioctls (the probe's vgem submit) on /dev/dri/card0. */
+    static Path vgemSubmit() throws IOException, InterruptedException {
+        return build("vgem_submit");
+    }
+
     /** The binary's path relative to the checkout (the guest's working directory in {@link GuestRun}). */
     static String relative(Path binary) {
         return GuestRun.projectRoot().relativize(binary).toString();

@@ -1,0 +1,307 @@
+package dev.frameloop.collector.bench;
+
+import dev.frameloop.collector.bpf.BpfObject;
+import dev.frameloop.collector.record.Sha256;
+import dev.frameloop.collector.record.TickingIdleStrategy;
+import dev.frameloop.collector.ring.IdleMode;
+import dev.frameloop.collector.ring.KernelRing;
+import dev.frameloop.collector.ring.KernelRings;
+import dev.frameloop.collector.ring.RingConsumer;
+import dev.frameloop.collector.ring.RingPlan;
+import dev.frameloop.collector.ring.RingSize;
+import dev.frameloop.collector.ring.RingSizes;
+import dev.frameloop.collector.ring.RingStream;
+import dev.frameloop.core.dataset.DataFile;
+import dev.frameloop.core.dataset.SessionId;
+import dev.frameloop.core.dataset.SessionInfo;
+import dev.frameloop.core.dataset.SessionSummary;
+import dev.frameloop.core.dataset.SessionWriter;
+import dev.frameloop.core.dataset.SessionWriterOptions;
+import dev.frameloop.core.dataset.TableWriter;
+import dev.frameloop.core.dataset.bench.AvroReferenceCandidate;
+import dev.frameloop.core.dataset.bench.WriterComparison;
+import dev.frameloop.core.dataset.bench.WriterMeasurement;
+import dev.frameloop.core.dataset.storage.LocalStorage;
+import dev.frameloop.core.event.BenchRecordFlyweight;
+import dev.frameloop.core.event.BenchRecordLayout;
+import dev.frameloop.core.ring.RingMemory;
+import dev.frameloop.core.ring.RingRegions;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+/**
+ * {@code frameloop bench record}'s measurement. The benchmark producer ({@code bench.bpf.c},
+ * {@code BPF_PROG_TEST_RUN} from this thread) commits 16-byte records into one ring; the record
+ * path reads them on its consumer thread and writes each, from the ring in place, through a
+ * session writer (rolling part files, PARQUET_2_0 + SNAPPY, synced and renamed on close) —
+ * exactly what {@code frameloop record} does per event. Unpaced, the producer keeps at most half
+ * a ring ahead of the reader, so it measures how fast the whole path takes records without
+ * dropping any; paced ({@code rate}), it commits at that rate and counts what the ring could
+ * not hold. Then, in the same process, parquet-avro alone writes the same records (the first
+ * {@value #SAMPLE_MAX} the reader saw) as the reference.
+ */
+final class RecordBenchmark {
+    /** Records kept from the run for the reference to write. */
+    static final int SAMPLE_MAX = 2_000_000;
+    private static final int RECORD_SIZE = BenchRecordLayout.SIZE;
+    private static final int RING_BYTES = 16 << 20;
+    private static final long MAX_CHUNK = 65_536;
+
+    private final Duration duration;
+    private final long rate;
+    private final PrintWriter err;
+
+    RecordBenchmark(Duration duration, long rate, PrintWriter err) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("--seconds must be positive");
+        }
+        if (rate < 0) {
+            throw new IllegalArgumentException("--rate must be >= 0, got " + rate);
+        }
+        this.duration = duration;
+        this.rate = rate;
+        this.err = err;
+    }
+
+    RecordBenchResult run() throws IOException {
+        Path work = Files.createTempDirectory("frameloop-bench-record-");
+        try {
+            return run(work);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private RecordBenchResult run(Path work) throws IOException {
+        RingSizes sizes = RingSizes.defaults()
+                .with(RingStream.BENCH, RingSize.single(RING_BYTES))
+                .with(RingStream.BENCH_SET, RingSize.set(1, RingSize.MIN_BYTES));
+        try (BpfObject object = BpfObject.openResource("bench")) {
+            RingPlan plan = KernelRings.configure(object, sizes);
+            object.load();
+            String sha = Sha256.hex(object.elfBytes());
+            try (KernelRings rings = plan.open();
+                 BenchProducer producer = new BenchProducer(object, BenchProducer.SINGLE_RING_PROGRAM)) {
+                KernelRing ring = rings.rings(RingStream.BENCH).get(0);
+                warmUp(work.resolve("warmup"), sha);
+                LocalStorage storage = new LocalStorage(work.resolve("dataset"));
+                SessionWriter session = SessionWriter.create(storage, SessionId.startingAt(Clock.systemUTC().instant()),
+                        SessionInfo.ofThisHost("bench", sha, Map.of(BenchRecordTable.NAME, "bench.bpf.o bench_emit")),
+                        SessionWriterOptions.DEFAULT, Clock.systemUTC());
+                TableWriter<BenchRecordFlyweight> table = session.table(BenchRecordTable.table());
+                Sample sample = new Sample(SAMPLE_MAX);
+                BenchRecordFlyweight flyweight = new BenchRecordFlyweight();
+                AtomicReference<Throwable> ringError = new AtomicReference<>();
+                resetHeapPeaks();
+                err.println("bench record: producer -> ring -> Java -> Parquet for " + duration.toSeconds() + " s"
+                        + (rate == 0 ? " (as fast as the pipeline takes records)" : " at " + rate + " records/s"));
+                err.flush();
+                long start = System.nanoTime();
+                RingConsumer consumer = RingConsumer.start(List.of(ring), (ringId, buffer, offset, length) -> {
+                    sample.add(buffer, offset);
+                    table.write(flyweight.wrap(buffer, offset));
+                }, (reader, error) -> ringError.compareAndSet(null, error),
+                        epoll -> new TickingIdleStrategy(IdleMode.EPOLL.create(epoll), session::tick, 200_000_000L),
+                        RingConsumer.DEFAULT_POSITION_STORE_BATCH, RingConsumer.DEFAULT_DRAIN_TIMEOUT,
+                        RingConsumer.daemonThreads("bench-record-rings"));
+                long produced;
+                long consumerCpuNs;
+                try {
+                    produced = rate == 0 ? produceUnpaced(producer, ring.mapped().regions(), start)
+                            : producePaced(producer, start);
+                } finally {
+                    consumerCpuNs = threadCpuNs(consumer.thread());
+                    consumer.close();
+                }
+                SessionSummary summary = session.finish("bench done");
+                long end = System.nanoTime();
+                long heapMax = heapPeak();
+                if (ringError.get() != null) {
+                    throw new IllegalStateException("the ring reader failed: " + ringError.get(), ringError.get());
+                }
+                if (summary.failure().isPresent()) {
+                    throw new IOException("writing the session failed: " + summary.failure().get(), summary.failure().get());
+                }
+                long rows = summary.manifest().totalWritten();
+                long bytes = summary.manifest().files().stream().mapToLong(DataFile::bytes).sum();
+                long drops = rings.drops().drops(RingStream.BENCH, 0);
+                double seconds = (end - start) / 1e9;
+                err.println("bench record: " + rows + " rows in " + String.format("%.1f", seconds)
+                        + " s; now parquet-avro alone on the same records");
+                err.flush();
+                Reference reference = reference(sample, work.resolve("reference"));
+                return new RecordBenchResult(seconds, rate, produced, rows, drops, rows / seconds,
+                        reference.measurement.rowsPerSecond(), rows / Math.max(1e-9, consumerCpuNs / 1e9),
+                        reference.measurement.rowsPerCpuSecond(), reference.rowsPerRound, heapMax,
+                        rows == 0 ? 0 : (double) bytes / rows, reference.measurement.bytesPerRow(),
+                        summary.manifest().files().size());
+            }
+        }
+    }
+
+    /**
+     * Writes a throw-away session first, unmeasured: class loading (Hadoop's Configuration parses its
+     * XML on the first file), the JIT of the write path.
+     */
+    private static void warmUp(Path dir, String sha) throws IOException {
+        int rows = 500_000;
+        ByteBuffer records = ByteBuffer.allocateDirect(1024 * RECORD_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < 1024; i++) {
+            records.putLong(i * RECORD_SIZE, i);
+            records.putLong(i * RECORD_SIZE + 8, 1_000_000L * i);
+        }
+        SessionWriter session = SessionWriter.create(new LocalStorage(dir), SessionId.startingAt(Clock.systemUTC().instant()),
+                SessionInfo.ofThisHost("bench", sha, Map.of()), SessionWriterOptions.DEFAULT, Clock.systemUTC());
+        TableWriter<BenchRecordFlyweight> table = session.table(BenchRecordTable.table());
+        BenchRecordFlyweight row = new BenchRecordFlyweight();
+        for (int i = 0; i < rows; i++) {
+            table.write(row.wrap(records, (i % 1024) * RECORD_SIZE));
+        }
+        SessionSummary summary = session.finish("warm-up done");
+        if (summary.failure().isPresent()) {
+            throw new IOException("the warm-up session failed: " + summary.failure().get(), summary.failure().get());
+        }
+    }
+
+    /**
+     * Keeps at most half a ring in flight, by the ring's own positions (acquire loads of the
+     * producer and consumer pages): the producer waits for the reader and never drops.
+     */
+    private long produceUnpaced(BenchProducer producer, RingRegions ring, long start) {
+        long halfRing = RING_BYTES / 2;
+        long recordBytes = RECORD_SIZE + 8;
+        long end = start + duration.toNanos();
+        long emitted = 0;
+        while (System.nanoTime() - end < 0) {
+            long inFlight = RingMemory.producerPositionAcquire(ring.producerPage())
+                    - RingMemory.consumerPositionAcquire(ring.consumerPage());
+            long room = (halfRing - inFlight) / recordBytes;
+            if (room < 1024) {
+                LockSupport.parkNanos(20_000); // leave the CPU to the reader on a small machine
+                continue;
+            }
+            emitted += producer.emit(Math.min(room, MAX_CHUNK), emitted, RECORD_SIZE, BenchWakeup.ADAPTIVE);
+        }
+        return emitted;
+    }
+
+    /** Commits what the rate says is due every millisecond; what the ring cannot hold is dropped and counted. */
+    private long producePaced(BenchProducer producer, long start) {
+        long end = start + duration.toNanos();
+        long due = 0;
+        long emitted = 0;
+        long now;
+        while ((now = System.nanoTime()) - end < 0) {
+            long target = (long) ((now - start) / 1e9 * rate);
+            while (due < target) {
+                long count = Math.min(target - due, MAX_CHUNK);
+                emitted += producer.emit(count, due, RECORD_SIZE, BenchWakeup.ADAPTIVE);
+                due += count;
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        return emitted;
+    }
+
+    private Reference reference(Sample sample, Path scratch) throws IOException {
+        int sampled = sample.size();
+        if (sampled == 0) {
+            throw new IllegalStateException("the reader saw no records: nothing to compare with");
+        }
+        BenchRecordFlyweight row = new BenchRecordFlyweight();
+        ByteBuffer records = sample.buffer();
+        AvroReferenceCandidate<BenchRecordFlyweight> candidate = new AvroReferenceCandidate<>("parquet-avro",
+                BenchRecordTable.SCHEMA, index -> row.wrap(records, (int) (index % sampled) * RECORD_SIZE),
+                BenchRecordTable::toRecord, CompressionCodecName.SNAPPY);
+        long rowsPerRound = sampled;
+        WriterMeasurement measurement = new WriterComparison(List.of(candidate), rowsPerRound, 1, 3, scratch).run().get(0);
+        return new Reference(measurement, rowsPerRound);
+    }
+
+    private record Reference(WriterMeasurement measurement, long rowsPerRound) {
+    }
+
+    /** The first records the reader saw, copied (the reader's thread only). */
+    private static final class Sample {
+        private final ByteBuffer buffer;
+        private final int max;
+        private int size;
+
+        Sample(int max) {
+            this.max = max;
+            this.buffer = ByteBuffer.allocateDirect(max * RECORD_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        }
+
+        void add(ByteBuffer ring, int offset) {
+            if (size < max) {
+                int at = size * RECORD_SIZE;
+                buffer.putLong(at, ring.getLong(offset));
+                buffer.putLong(at + 8, ring.getLong(offset + 8));
+                size++;
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        ByteBuffer buffer() {
+            return buffer;
+        }
+    }
+
+    private static long threadCpuNs(Thread thread) {
+        long ns = ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.getId());
+        return Math.max(0, ns);
+    }
+
+    private static void resetHeapPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long heapPeak() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting " + root, e);
+        }
+    }
+}
