@@ -190,10 +190,12 @@ final class RecordBenchmark {
         long halfRing = RING_BYTES / 2;
         long recordBytes = RECORD_SIZE + 8;
         long end = start + duration.toNanos();
+        long producerPage = RingMemory.addressOf(ring.producerPage());
+        long consumerPage = RingMemory.addressOf(ring.consumerPage());
         long emitted = 0;
         while (System.nanoTime() - end < 0) {
-            long inFlight = RingMemory.producerPositionAcquire(ring.producerPage())
-                    - RingMemory.consumerPositionAcquire(ring.consumerPage());
+            long inFlight = RingMemory.producerPositionAcquire(producerPage)
+                    - RingMemory.consumerPositionAcquire(consumerPage);
             long room = (halfRing - inFlight) / recordBytes;
             if (room < 1024) {
                 LockSupport.parkNanos(20_000); // leave the CPU to the reader on a small machine
