@@ -82,7 +82,7 @@ int main(int argc, char **argv)
 		while (now_ns() < stop)
 			sink++;
 		next += period;
-		while (next < now_ns()) {
+		while (next < now_ns() && next < end) { /* frame times past the end are not the loop's */
 			next += period;
 			skipped++;
 		}

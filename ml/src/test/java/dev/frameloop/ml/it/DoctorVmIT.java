@@ -39,6 +39,12 @@ class DoctorVmIT {
         JsonNode structOps = json.get("programs").get("struct_ops");
         assertTrue(structOps.get("loads").asBoolean() && structOps.get("attaches").asBoolean(), structOps + "\n" + r.describe());
         assertTrue(structOps.get("note").asText().contains("registered as 'frameloop_doctor'"), structOps.toString());
+        JsonNode sources = json.get("event_sources");
+        assertEquals("lsm:bprm_committed_creds, lsm:task_free", sources.get("process").asText(), sources.toString());
+        assertEquals("fentry:input_event", sources.get("input").asText(), sources.toString());
+        assertEquals("tp_btf:sched_migrate_task", sources.get("migration").asText(), sources.toString());
+        // vgem (drm.ko) is loaded in the guest: the GPU-submit probe gets fentry on drm_ioctl
+        assertEquals("fentry:drm_ioctl", sources.get("gpu_submit").asText(), sources.toString());
         List<String> missing = new ArrayList<>();
         json.get("missing").forEach(m -> missing.add(m.get("feature").asText()));
         for (String kind : List.of("sched_ext", "tp_btf", "fentry", "lsm", "uprobe", "struct_ops", "privileges", "libbpf", "btf")) {
