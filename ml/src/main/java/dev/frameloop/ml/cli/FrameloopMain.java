@@ -24,6 +24,8 @@ import java.io.PrintWriter;
                 SchedCommand.class,
                 VmCommand.class,
                 NotebookCommand.class,
+                TrainCommand.class,
+                EvaluateCommand.class,
                 BenchCommand.class,
         })
 public final class FrameloopMain implements Runnable {

@@ -1,0 +1,236 @@
+package dev.frameloop.ml.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.frameloop.core.event.EventType;
+import dev.frameloop.ml.fixtures.FixtureSessions;
+import dev.frameloop.ml.train.ModelStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainCommandTest {
+    @TempDir
+    static Path shared;
+    static Path data;
+    static Path otherData;
+    static Path model;
+
+    @TempDir
+    Path dir;
+
+    private static final class Run {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int exitCode;
+
+        Run(String... args) {
+            CommandLine cli = FrameloopMain.commandLine();
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(err));
+            exitCode = cli.execute(args);
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\nout:\n" + out + "\nerr:\n" + err;
+        }
+    }
+
+    @BeforeAll
+    static void trainOnFixtures() throws Exception {
+        data = Files.createDirectories(shared.resolve("data"));
+        otherData = Files.createDirectories(shared.resolve("other"));
+        new FixtureSessions(21, 4).write(data, 3);
+        new FixtureSessions(22, 4).write(otherData, 2);
+        model = shared.resolve("model");
+        Run run = new Run("train", "--data", data.toString(), "--task", "thread-role", "--trainer", "cart",
+                "--folds", "3", "--seed", "3", "--out", model.toString());
+        assertEquals(0, run.exitCode, run.toString());
+    }
+
+    @Test
+    void shouldExplainTrainInHelpIncludingThatXgboostIsOfflineOnly() {
+        Run run = new Run("train", "--help");
+
+        assertEquals(0, run.exitCode);
+        String help = run.out.toString();
+        for (String option : List.of("--data", "--task", "--trainer", "--out", "--seed", "--folds")) {
+            assertTrue(help.contains(option), option + " in\n" + help);
+        }
+        assertTrue(help.contains("offline only"), help);
+        assertTrue(help.contains("logistic | fm | cart | forest | xgboost"), help);
+        assertTrue(help.contains("(default: 5)"), help);
+        assertTrue(new Run("--help").out.toString().contains("evaluate"));
+    }
+
+    @Test
+    void shouldWriteAModelFolderAndReportAgainstBaselines() throws Exception {
+        assertTrue(Files.size(model.resolve("model.pb")) > 0);
+        assertTrue(Files.exists(model.resolve("model.json")));
+        assertTrue(Files.readString(model.resolve("model.md")).contains("baseline: majority"));
+        assertFalse(Files.exists(model.resolve("model.onnx")), "CART has no ONNX export");
+    }
+
+    @Test
+    void shouldEvaluateAModelOnOtherSessions() {
+        Run run = new Run("evaluate", "--model", model.toString(), "--data", otherData.toString());
+
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.out.toString().contains("baseline: heuristic"), run.toString());
+        assertTrue(run.out.toString().contains("2 sessions it was not trained on"), run.toString());
+        assertFalse(run.err.toString().contains("warning"), run.toString());
+    }
+
+    @Test
+    void shouldWarnWhenEvaluatingOnTrainingSessions() {
+        Run run = new Run("evaluate", "--model", model.toString(), "--data", data.toString(), "--json");
+
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.err.toString().contains("was in the model's training data"), run.toString());
+        assertTrue(run.out.toString().trim().startsWith("{"), run.toString());
+    }
+
+    @Test
+    void shouldRefuseAnEmptyFolderAndWriteNothing() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Path out = dir.resolve("out");
+
+        Run run = new Run("train", "--data", empty.toString(), "--task", "frame-miss", "--out", out.toString());
+
+        assertEquals(2, run.exitCode, run.toString());
+        assertTrue(run.err.toString().contains("holds no sessions"), run.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void shouldRefuseTooFewSessionsForTheFolds() {
+        Path out = dir.resolve("out");
+
+        Run run = new Run("train", "--data", otherData.toString(), "--task", "frame-miss", "--out", out.toString());
+
+        assertEquals(2, run.exitCode, run.toString());
+        assertTrue(run.err.toString().contains("2 sessions cannot make 5 folds"), run.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void shouldNameTheSessionThatLacksTheEventsATaskNeeds() throws Exception {
+        Path frames = Files.createDirectories(dir.resolve("frames-only"));
+        List<String> ids = new FixtureSessions(5, 3, EnumSet.of(EventType.FRAME_TIMING)).write(frames, 2);
+        Path out = dir.resolve("out");
+
+        Run run = new Run("train", "--data", frames.toString(), "--task", "thread-role", "--folds", "2",
+                "--out", out.toString());
+
+        assertEquals(2, run.exitCode, run.toString());
+        assertTrue(run.err.toString().contains("session " + ids.get(0) + " has no task_stats events"), run.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void shouldNameATruncatedParquetFile() throws Exception {
+        Path copy = copyOf(data);
+        Path part = firstPart(copy, "task_stats");
+        byte[] bytes = Files.readAllBytes(part);
+        Files.write(part, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path out = dir.resolve("out");
+
+        Run run = new Run("train", "--data", copy.toString(), "--task", "thread-role", "--folds", "3",
+                "--out", out.toString());
+
+        assertEquals(4, run.exitCode, run.toString());
+        assertTrue(run.err.toString().contains(part.getFileName().toString()), run.toString());
+        assertTrue(run.err.toString().contains("fsck"), run.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void shouldNameAParquetFileOfAForeignSchema() throws Exception {
+        Path copy = copyOf(data);
+        Path part = firstPart(copy, "task_stats");
+        Files.copy(firstPart(copy, "frame_timing"), part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path out = dir.resolve("out");
+
+        Run run = new Run("train", "--data", copy.toString(), "--task", "thread-role", "--folds", "3",
+                "--out", out.toString());
+
+        assertEquals(4, run.exitCode, run.toString());
+        assertTrue(run.err.toString().contains(part.getFileName().toString()), run.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void shouldRefuseAModelOfAnotherFeatureSetVersion() throws Exception {
+        Path copy = copyOf(model);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode card = (ObjectNode) json.readTree(copy.resolve("model.json").toFile());
+        card.put("feature_set_version", 99);
+        json.writeValue(copy.resolve("model.json").toFile(), card);
+
+        Run run = new Run("evaluate", "--model", copy.toString(), "--data", otherData.toString());
+
+        assertEquals(2, run.exitCode, run.toString());
+        assertTrue(run.err.toString().contains("trained on feature set version 99"), run.toString());
+    }
+
+    @Test
+    void shouldRefuseAJavaSerializedFilePosingAsAModel() throws Exception {
+        Path copy = copyOf(model);
+        try (OutputStream file = Files.newOutputStream(copy.resolve(ModelStore.MODEL_FILE));
+             ObjectOutputStream out = new ObjectOutputStream(file)) {
+            out.writeObject(new java.util.ArrayList<>(List.of("not", "a", "model")));
+        }
+
+        Run run = new Run("evaluate", "--model", copy.toString(), "--data", otherData.toString());
+
+        assertEquals(2, run.exitCode, run.toString());
+        assertTrue(run.err.toString().contains("model.pb is a Java-serialized object"), run.toString());
+    }
+
+    @Test
+    void shouldRefuseAnOutFolderThatIsNotEmpty() throws Exception {
+        Run run = new Run("train", "--data", data.toString(), "--task", "thread-role", "--folds", "3",
+                "--out", model.toString());
+
+        assertEquals(2, run.exitCode, run.toString());
+        assertTrue(run.err.toString().contains("is not empty"), run.toString());
+    }
+
+    private Path copyOf(Path source) throws Exception {
+        Path target = dir.resolve("copy-" + source.getFileName());
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path p : paths.toList()) {
+                Path t = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return target;
+    }
+
+    private static Path firstPart(Path dataset, String table) throws Exception {
+        try (Stream<Path> paths = Files.walk(dataset)) {
+            return paths.filter(p -> p.getParent().getFileName().toString().equals("event=" + table)
+                    && p.getFileName().toString().endsWith(".parquet")).sorted().findFirst().orElseThrow();
+        }
+    }
+}
