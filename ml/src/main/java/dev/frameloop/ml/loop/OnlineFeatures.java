@@ -151,6 +151,11 @@ public final class OnlineFeatures implements EventHandler {
         }
     }
 
+    /** Timestamp of the newest event fed (Long.MIN_VALUE before the first). */
+    public long lastTimestampNs() {
+        return lastTimestampNs;
+    }
+
     /** Events of {@code type} fed to the feature state. */
     public long fed(EventType type) {
         return fedByType[type.ordinal()];
