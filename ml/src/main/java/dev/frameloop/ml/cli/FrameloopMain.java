@@ -26,6 +26,7 @@ import java.io.PrintWriter;
                 NotebookCommand.class,
                 TrainCommand.class,
                 EvaluateCommand.class,
+                LoopCommand.class,
                 BenchCommand.class,
         })
 public final class FrameloopMain implements Runnable {
