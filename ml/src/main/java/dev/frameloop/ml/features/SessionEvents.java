@@ -71,11 +71,27 @@ public final class SessionEvents {
         }
     }
 
-    private static long timestamp(Record event) {
+    private static final ClassValue<java.lang.invoke.MethodHandle> TIMESTAMP = new ClassValue<>() {
+        @Override
+        protected java.lang.invoke.MethodHandle computeValue(Class<?> type) {
+            try {
+                return java.lang.invoke.MethodHandles.publicLookup()
+                        .findVirtual(type, "timestampNs", java.lang.invoke.MethodType.methodType(long.class))
+                        .asType(java.lang.invoke.MethodType.methodType(long.class, Object.class));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(type + " has no timestampNs()", e);
+            }
+        }
+    };
+
+    /** The header timestamp of an event record. */
+    public static long timestamp(Record event) {
         try {
-            return (long) event.getClass().getMethod("timestampNs").invoke(event);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(event.getClass() + " has no timestampNs()", e);
+            return (long) TIMESTAMP.get(event.getClass()).invokeExact((Object) event);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("timestampNs() of " + event.getClass() + " failed", e);
         }
     }
 

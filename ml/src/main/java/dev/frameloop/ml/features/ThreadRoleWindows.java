@@ -47,6 +47,9 @@ public final class ThreadRoleWindows implements FeatureEvents {
     private static final int F_CONFIDENCE = 15;
     private static final int F_HEURISTIC = 16;
 
+    /** A thread without a task_stats sample for this many windows is forgotten (it exited or sleeps). */
+    static final int FORGET_AFTER_WINDOWS = 10;
+
     private final Consumer<ThreadRoleRow> sink;
     private final Map<Integer, ThreadState> threads = new HashMap<>();
     private final Map<Integer, List<ThreadState>> threadsByPid = new HashMap<>();
@@ -163,6 +166,17 @@ public final class ThreadRoleWindows implements FeatureEvents {
                 int processPresents = windowPresentsByPid.getOrDefault(t.pid, 0);
                 sink.accept(new ThreadRoleRow(startNs, t.pid, t.tid, t.comm, t.heuristic(),
                         t.features(processPresents, gamePids.contains(t.pid))));
+                t.lastSampleWindow = window;
+            } else if (t.lastSampleWindow == Long.MIN_VALUE) {
+                t.lastSampleWindow = window;
+            } else if (window - t.lastSampleWindow >= FORGET_AFTER_WINDOWS) {
+                threads.remove(t.tid);
+                List<ThreadState> siblings = threadsByPid.get(t.pid);
+                siblings.remove(t);
+                if (siblings.isEmpty()) {
+                    threadsByPid.remove(t.pid);
+                    presentsByPid.remove(t.pid);
+                }
             }
             t.reset();
         }
@@ -186,6 +200,7 @@ public final class ThreadRoleWindows implements FeatureEvents {
         ThreadClass eventClass;
         double confidence = 1.0;
         long pendingSubmitNs = -1;
+        long lastSampleWindow = Long.MIN_VALUE;
 
         int samples;
         double[] runFracs = new double[16];
