@@ -3,9 +3,14 @@ package dev.frameloop.ml.cli;
 import dev.frameloop.collector.cli.DurationConverter;
 import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
+import dev.frameloop.collector.sched.BoostPolicyMap;
+import dev.frameloop.collector.sched.MapPolicyWriter;
+import dev.frameloop.collector.sched.SchedCommand;
+import dev.frameloop.collector.sched.SchedExtension;
 import dev.frameloop.core.dataset.SessionReader;
 import dev.frameloop.core.event.EventType;
 import dev.frameloop.core.policy.InMemoryPolicyWriter;
+import dev.frameloop.core.ring.EventHandler;
 import dev.frameloop.ml.features.SessionEvents;
 import dev.frameloop.ml.loop.ClosedLoop;
 import dev.frameloop.ml.loop.PolicyDecision;
@@ -24,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,7 +52,12 @@ import java.util.concurrent.Callable;
                         + " printed as one line (time_ns, write|delete, tid, role, heuristic, reason, confidence, boost,"
                         + " slice_ns, expiry_ns) to --decisions or stdout, then the counters. --dry-run decides and"
                         + " prints without writing any map.",
-                "The live mode (scheduler, probes and the BPF map) is not in this build yet: give --replay."})
+                "Without --replay the loop runs live beside the gamer scheduler (as frameloop sched does: sched_ext"
+                        + " kernel, root; in the VM: bin/frameloop vm -- bin/frameloop loop --model M --duration 30s):"
+                        + " it reads gamer's rings (task_stats, thread_class, deadline_miss, migration), predicts and writes"
+                        + " gamer's boost_policy map (one batch per event, stale entries deleted), then prints sched's"
+                        + " report and the loop's counters. The probes of frame, GPU and input events (observe) are not"
+                        + " attached yet, so their features are 0 live."})
 public final class LoopCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -64,8 +75,16 @@ public final class LoopCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--record", paramLabel = "DIR",
-            description = "Record the live session beside the loop (live mode only; not in this build).")
+            description = "Record the live session beside the loop (not in this build yet).")
     Path record;
+
+    @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
+            description = "Live mode: stop after D, e.g. 30s (default: until Ctrl-C or SIGTERM).")
+    Duration duration;
+
+    @Option(names = "--game-pid", paramLabel = "PID",
+            description = "Live mode: tell the scheduler this process is a game (repeatable).")
+    List<Integer> gamePids = new ArrayList<>();
 
     @Option(names = "--decisions", paramLabel = "FILE",
             description = "Write the decision lines to FILE instead of stdout.")
@@ -105,13 +124,16 @@ public final class LoopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TribuoLogging.quiet();
-        if (replay == null) {
-            throw new UserFacingException(ExitCodes.UNAVAILABLE, "the live loop (scheduler, probes, boost_policy map)"
-                    + " is not in this build yet; give --replay SESSION to drive the loop from a recorded session");
-        }
         if (record != null) {
-            throw new UserFacingException(ExitCodes.USAGE, "--record records a live run; a replayed session is already"
-                    + " recorded: leave out --record or --replay");
+            throw replay != null
+                    ? new UserFacingException(ExitCodes.USAGE, "--record records a live run; a replayed session is"
+                            + " already recorded: leave out --record")
+                    : new UserFacingException(ExitCodes.UNAVAILABLE, "recording beside the loop is not in this build"
+                            + " yet; run frameloop record separately");
+        }
+        if (replay != null && (duration != null || !gamePids.isEmpty())) {
+            throw new UserFacingException(ExitCodes.USAGE, "--duration and --game-pid are for the live loop; a replay"
+                    + " runs through its session");
         }
         PolicySettings settings;
         try {
@@ -124,6 +146,9 @@ public final class LoopCommand implements Callable<Integer> {
                     + " be positive");
         }
         TribuoRoleModel roleModel = LearningErrors.translate(() -> TribuoRoleModel.load(model));
+        if (replay == null) {
+            return live(settings, roleModel);
+        }
         List<SessionReader> sessions = SessionDirs.open(List.of(replay));
         if (sessions.size() != 1) {
             throw new UserFacingException(ExitCodes.USAGE, "--replay " + replay + " holds " + sessions.size()
@@ -138,7 +163,7 @@ public final class LoopCommand implements Callable<Integer> {
             PrintWriter sink = log == null ? out : log;
             ClosedLoop loop = new ClosedLoop(
                     new SafePredictor(roleModel, System::nanoTime, predictBudget.toNanos(), maxFailures),
-                    new RolePolicy(settings), writer, (PolicyDecision d) -> sink.println(d.line()), null);
+                    new RolePolicy(settings), writer, (PolicyDecision d) -> sink.println(d.line()), null, 0);
             for (Record event : events) {
                 loop.accept(event);
             }
@@ -155,5 +180,76 @@ public final class LoopCommand implements Callable<Integer> {
                     + e.getMessage(), e);
         }
         return ExitCodes.OK;
+    }
+
+    private int live(PolicySettings settings, TribuoRoleModel roleModel) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter log;
+        try {
+            log = decisions == null ? out : new PrintWriter(Files.newBufferedWriter(decisions, StandardCharsets.UTF_8),
+                    true);
+        } catch (IOException e) {
+            throw new UserFacingException(ExitCodes.IO_ERROR, "cannot write --decisions " + decisions + ": "
+                    + e.getMessage(), e);
+        }
+        LiveLoop extension = new LiveLoop(new SafePredictor(roleModel, System::nanoTime, predictBudget.toNanos(),
+                maxFailures), new RolePolicy(settings), dryRun, log);
+        List<String> args = new ArrayList<>();
+        if (duration != null) {
+            args.add("--duration");
+            args.add(DurationConverter.format(duration));
+        }
+        for (int pid : gamePids) {
+            args.add("--game-pid");
+            args.add(Integer.toString(pid));
+        }
+        CommandLine sched = new CommandLine(new SchedCommand().withExtension(extension));
+        sched.setOut(out);
+        sched.setErr(spec.commandLine().getErr());
+        sched.setExecutionExceptionHandler(spec.root().commandLine().getExecutionExceptionHandler());
+        try {
+            return sched.execute(args.toArray(String[]::new));
+        } finally {
+            log.flush();
+            if (log != out) {
+                log.close();
+            }
+        }
+    }
+
+    /** The closed loop as a part of sched's run: gamer's ring records in, its boost_policy map out. */
+    private static final class LiveLoop implements SchedExtension {
+        /** gamer's rings are read one after another: events of one ring can come after newer ones of another. */
+        private static final long REORDER_NS = 20_000_000L;
+
+        private final SafePredictor predictor;
+        private final RolePolicy policy;
+        private final boolean dryRun;
+        private final PrintWriter log;
+        private ClosedLoop loop;
+
+        LiveLoop(SafePredictor predictor, RolePolicy policy, boolean dryRun, PrintWriter log) {
+            this.predictor = predictor;
+            this.policy = policy;
+            this.dryRun = dryRun;
+            this.log = log;
+        }
+
+        @Override
+        public EventHandler start(BoostPolicyMap map) {
+            loop = new ClosedLoop(predictor, policy, dryRun ? null : MapPolicyWriter.of(map),
+                    d -> log.println(d.line()), System::nanoTime, REORDER_NS);
+            return loop;
+        }
+
+        @Override
+        public List<String> report() {
+            List<String> lines = new ArrayList<>();
+            lines.add("loop" + (dryRun ? " (dry run: no map written)" : "") + ":");
+            if (loop != null) {
+                loop.report().forEach(l -> lines.add("  " + l));
+            }
+            return lines;
+        }
     }
 }

@@ -52,15 +52,16 @@ public final class ClosedLoop implements EventHandler {
      * @param writer      where decisions go; null for a dry run (decisions are only logged)
      * @param decisionLog receives every decision applied (or, in a dry run, made)
      * @param now         the time decisions are stamped with; null: the timestamp of the current event
+     * @param reorderNs   how far events from several rings are put back in timestamp order (0 for a replay)
      */
     public ClosedLoop(SafePredictor predictor, RolePolicy policy, PolicyWriter writer,
-                      Consumer<PolicyDecision> decisionLog, LongSupplier now) {
+                      Consumer<PolicyDecision> decisionLog, LongSupplier now, long reorderNs) {
         this.predictor = Objects.requireNonNull(predictor, "predictor");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.writer = writer;
         this.decisionLog = Objects.requireNonNull(decisionLog, "decisionLog");
         FeatureEvents exits = new ExitWatcher();
-        this.features = new OnlineFeatures(List.of(new ThreadRoleWindows(this::onWindow), exits));
+        this.features = new OnlineFeatures(List.of(new ThreadRoleWindows(this::onWindow), exits), reorderNs);
         this.now = now != null ? now : features::lastTimestampNs;
     }
 

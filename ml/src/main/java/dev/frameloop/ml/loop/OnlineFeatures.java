@@ -26,6 +26,7 @@ import dev.frameloop.ml.features.SessionEvents;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
+import java.util.PriorityQueue;
 
 /**
  * The live side of the feature code: a ring {@link EventHandler} that reads each record in place
@@ -35,8 +36,10 @@ import java.util.Objects;
  * only allocation); other types are counted and skipped without allocating.
  *
  * <p>The feature state needs timestamp order. Several rings (one per CPU or per producer) can hand
- * over an older event after a newer one; such an event is dropped and counted in
- * {@link #outOfOrder()} rather than corrupting the windows. A record whose header names an unknown
+ * over an older event after a newer one: with a reorder window of {@code reorderNs}, events are held
+ * until an event {@code reorderNs} newer has arrived and released in timestamp order (ties in arrival
+ * order); an event older than one already released is dropped and counted in {@link #outOfOrder()}
+ * rather than corrupting the windows. A record whose header names an unknown
  * type, another layout version or a length shorter than the type is counted in {@link #malformed()}.
  * Single consumer thread; not thread-safe.
  */
@@ -52,13 +55,26 @@ public final class OnlineFeatures implements EventHandler {
     private final ThreadClassEventFlyweight threadClass = new ThreadClassEventFlyweight();
     private final ProcessEventFlyweight process = new ProcessEventFlyweight();
     private final long[] fedByType = new long[EventType.values().length];
+    private final long reorderNs;
+    private final PriorityQueue<Held> held = new PriorityQueue<>();
+    private long newestNs = Long.MIN_VALUE;
+    private long arrivals;
     private long lastTimestampNs = Long.MIN_VALUE;
     private long skipped;
     private long outOfOrder;
     private long malformed;
 
-    /** Feeds every used event to each consumer, in the order given. */
+    /** Feeds every used event to each consumer, in the order given, as it comes (no reordering). */
     public OnlineFeatures(List<? extends FeatureEvents> consumers) {
+        this(consumers, 0);
+    }
+
+    /** Feeds every used event to each consumer, in the order given, reordered within {@code reorderNs}. */
+    public OnlineFeatures(List<? extends FeatureEvents> consumers, long reorderNs) {
+        if (reorderNs < 0) {
+            throw new IllegalArgumentException("reorder window must be >= 0 ns, was " + reorderNs);
+        }
+        this.reorderNs = reorderNs;
         this.consumers = List.copyOf(consumers);
         if (this.consumers.isEmpty()) {
             throw new IllegalArgumentException("online features need at least one consumer");
@@ -137,6 +153,19 @@ public final class OnlineFeatures implements EventHandler {
             outOfOrder++;
             return;
         }
+        if (reorderNs == 0) {
+            release(type, timestampNs, event);
+            return;
+        }
+        held.add(new Held(timestampNs, arrivals++, type, event));
+        newestNs = Math.max(newestNs, timestampNs);
+        while (!held.isEmpty() && held.peek().timestampNs() <= newestNs - reorderNs) {
+            Held h = held.poll();
+            release(h.type(), h.timestampNs(), h.event());
+        }
+    }
+
+    private void release(EventType type, long timestampNs, Record event) {
         lastTimestampNs = timestampNs;
         fedByType[type.ordinal()]++;
         for (FeatureEvents consumer : consumers) {
@@ -144,14 +173,18 @@ public final class OnlineFeatures implements EventHandler {
         }
     }
 
-    /** Closes the open windows (end of a replay, or the loop stopping). */
+    /** Releases the held events and closes the open windows (end of a replay, or the loop stopping). */
     public void finish() {
+        while (!held.isEmpty()) {
+            Held h = held.poll();
+            release(h.type(), h.timestampNs(), h.event());
+        }
         for (FeatureEvents consumer : consumers) {
             consumer.finish();
         }
     }
 
-    /** Timestamp of the newest event fed (Long.MIN_VALUE before the first). */
+    /** Timestamp of the newest event fed to the features (Long.MIN_VALUE before the first). */
     public long lastTimestampNs() {
         return lastTimestampNs;
     }
@@ -183,5 +216,13 @@ public final class OnlineFeatures implements EventHandler {
     /** Records with an unknown type, another layout version or too short, dropped. */
     public long malformed() {
         return malformed;
+    }
+
+    private record Held(long timestampNs, long arrival, EventType type, Record event) implements Comparable<Held> {
+        @Override
+        public int compareTo(Held o) {
+            int c = Long.compare(timestampNs, o.timestampNs);
+            return c != 0 ? c : Long.compare(arrival, o.arrival);
+        }
     }
 }

@@ -52,7 +52,7 @@ class ClosedLoopTest {
     private static Run replay(RoleModel model, PolicyWriter writer, List<Record> input) {
         List<PolicyDecision> decisions = new ArrayList<>();
         ClosedLoop loop = new ClosedLoop(new SafePredictor(model, System::nanoTime, 60_000_000_000L, 5),
-                new RolePolicy(PolicySettings.DEFAULT), writer, decisions::add, null);
+                new RolePolicy(PolicySettings.DEFAULT), writer, decisions::add, null, 0);
         for (Record event : input) {
             loop.accept(event);
         }
@@ -73,7 +73,7 @@ class ClosedLoopTest {
     void shouldDecideFromRingRecordsAsFromRecordedOnes() {
         List<PolicyDecision> decisions = new ArrayList<>();
         ClosedLoop loop = new ClosedLoop(new SafePredictor(ALL_AUDIO, System::nanoTime, 60_000_000_000L, 5),
-                new RolePolicy(PolicySettings.DEFAULT), new InMemoryPolicyWriter(4096), decisions::add, null);
+                new RolePolicy(PolicySettings.DEFAULT), new InMemoryPolicyWriter(4096), decisions::add, null, 0);
         WireEncoder encoder = new WireEncoder();
         for (Record event : events) {
             EventType type = OnlineFeaturesTest.typeOf(event);

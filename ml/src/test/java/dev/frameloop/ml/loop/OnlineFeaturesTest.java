@@ -91,6 +91,43 @@ class OnlineFeaturesTest {
     }
 
     @Test
+    void shouldPutEventsFromSeveralRingsBackInOrderWithinTheReorderWindow() throws Exception {
+        List<Record> events = SessionEvents.read(session, Set.of());
+        List<Record> shuffled = new ArrayList<>(events);
+        int swaps = 0;
+        for (int i = 0; i + 1 < shuffled.size(); i += 2) {
+            long a = timestamp(shuffled.get(i));
+            long b = timestamp(shuffled.get(i + 1));
+            if (a < b && b - a < 5_000_000L) {
+                java.util.Collections.swap(shuffled, i, i + 1);
+                swaps++;
+            }
+        }
+        Table offline = FeatureTables.threadRoles(session, RoleRules.DEFAULT);
+        List<ThreadRoleRow> rows = new ArrayList<>();
+        OnlineFeatures reordering = new OnlineFeatures(List.of(new ThreadRoleWindows(rows::add)), 10_000_000L);
+        OnlineFeatures plain = new OnlineFeatures(List.of(new ThreadRoleWindows(r -> { })));
+        shuffled.forEach(reordering::accept);
+        shuffled.forEach(plain::accept);
+        reordering.finish();
+
+        assertTrue(swaps > 100, "swapped " + swaps);
+        assertEquals(0, reordering.outOfOrder());
+        assertEquals(swaps, plain.outOfOrder(), "without a reorder window each swapped event is dropped");
+        assertEquals(offline.rowCount(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertArrayEquals(FeatureTables.featureVector(offline, i, FeatureSet.THREAD_ROLE), rows.get(i).features(),
+                    "features of thread-role row " + i);
+        }
+    }
+
+    private static long timestamp(Record event) {
+        OnlineFeatures probe = new OnlineFeatures(List.of(new ThreadRoleWindows(r -> { })));
+        probe.accept(event);
+        return probe.lastTimestampNs();
+    }
+
+    @Test
     void shouldDropAndCountEventsOlderThanOneFed() throws Exception {
         List<ThreadRoleRow> roles = new ArrayList<>();
         OnlineFeatures online = new OnlineFeatures(List.of(new ThreadRoleWindows(roles::add)));
