@@ -59,6 +59,8 @@ import java.util.concurrent.Callable;
                         + " report and the loop's counters. The probes of frame, GPU and input events (observe) are not"
                         + " attached yet, so their features are 0 live."})
 public final class LoopCommand implements Callable<Integer> {
+    /** A replay's predictions take no time: its decisions must not depend on how busy the machine is. */
+    private static final java.util.function.LongSupplier REPLAY_CLOCK = () -> 0L;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -108,7 +110,8 @@ public final class LoopCommand implements Callable<Integer> {
     int maxWrites;
 
     @Option(names = "--predict-budget", defaultValue = "5ms", paramLabel = "D", converter = DurationConverter.class,
-            description = "Longest a prediction may take before its answer is dropped (default: ${DEFAULT-VALUE}).")
+            description = "Live mode: longest a prediction may take before its answer is dropped (default:"
+                    + " ${DEFAULT-VALUE}). A replay never drops an answer for time, so that it is deterministic.")
     Duration predictBudget;
 
     @Option(names = "--max-failures", defaultValue = "10", paramLabel = "N",
@@ -162,7 +165,7 @@ public final class LoopCommand implements Callable<Integer> {
                 : new PrintWriter(Files.newBufferedWriter(decisions, StandardCharsets.UTF_8))) {
             PrintWriter sink = log == null ? out : log;
             ClosedLoop loop = new ClosedLoop(
-                    new SafePredictor(roleModel, System::nanoTime, predictBudget.toNanos(), maxFailures),
+                    new SafePredictor(roleModel, REPLAY_CLOCK, predictBudget.toNanos(), maxFailures),
                     new RolePolicy(settings), writer, (PolicyDecision d) -> sink.println(d.line()), null, 0);
             for (Record event : events) {
                 loop.accept(event);
