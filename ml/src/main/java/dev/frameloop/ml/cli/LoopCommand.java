@@ -109,7 +109,12 @@ public final class LoopCommand implements Callable<Integer> {
             description = "Entries written per second at most (default: ${DEFAULT-VALUE}).")
     int maxWrites;
 
-    @Option(names = "--predict-budget", defaultValue = "5ms", paramLabel = "D", converter = DurationConverter.class,
+    @Option(names = "--reorder", defaultValue = "1s", paramLabel = "D", converter = DurationConverter.class,
+            description = "Live mode: how long events are held to put the records of gamer's several rings back in"
+                    + " timestamp order (default: ${DEFAULT-VALUE}); older ones are dropped and counted.")
+    Duration reorder;
+
+    @Option(names = "--predict-budget", defaultValue = "20ms", paramLabel = "D", converter = DurationConverter.class,
             description = "Live mode: longest a prediction may take before its answer is dropped (default:"
                     + " ${DEFAULT-VALUE}). A replay never drops an answer for time, so that it is deterministic.")
     Duration predictBudget;
@@ -196,7 +201,7 @@ public final class LoopCommand implements Callable<Integer> {
                     + e.getMessage(), e);
         }
         LiveLoop extension = new LiveLoop(new SafePredictor(roleModel, System::nanoTime, predictBudget.toNanos(),
-                maxFailures), new RolePolicy(settings), dryRun, log);
+                maxFailures), new RolePolicy(settings), dryRun, log, reorder.toNanos());
         List<String> args = new ArrayList<>();
         if (duration != null) {
             args.add("--duration");
@@ -222,16 +227,16 @@ public final class LoopCommand implements Callable<Integer> {
 
     /** The closed loop as a part of sched's run: gamer's ring records in, its boost_policy map out. */
     private static final class LiveLoop implements SchedExtension {
-        /** gamer's rings are read one after another: events of one ring can come after newer ones of another. */
-        private static final long REORDER_NS = 20_000_000L;
 
         private final SafePredictor predictor;
         private final RolePolicy policy;
         private final boolean dryRun;
         private final PrintWriter log;
+        private final long reorderNs;
         private ClosedLoop loop;
 
-        LiveLoop(SafePredictor predictor, RolePolicy policy, boolean dryRun, PrintWriter log) {
+        LiveLoop(SafePredictor predictor, RolePolicy policy, boolean dryRun, PrintWriter log, long reorderNs) {
+            this.reorderNs = reorderNs;
             this.predictor = predictor;
             this.policy = policy;
             this.dryRun = dryRun;
@@ -241,7 +246,7 @@ public final class LoopCommand implements Callable<Integer> {
         @Override
         public EventHandler start(BoostPolicyMap map) {
             loop = new ClosedLoop(predictor, policy, dryRun ? null : MapPolicyWriter.of(map),
-                    d -> log.println(d.line()), System::nanoTime, REORDER_NS);
+                    d -> log.println(d.line()), System::nanoTime, reorderNs);
             return loop;
         }
 

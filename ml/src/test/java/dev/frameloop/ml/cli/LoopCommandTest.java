@@ -73,7 +73,7 @@ class LoopCommandTest {
 
         assertEquals(0, run.exitCode);
         for (String option : List.of("--model", "--replay", "--dry-run", "--record", "--decisions", "--confidence-floor",
-                "--hysteresis", "--ttl", "--max-writes", "--predict-budget", "--max-failures", "--map-capacity")) {
+                "--hysteresis", "--ttl", "--max-writes", "--reorder", "--predict-budget", "--max-failures", "--map-capacity")) {
             assertTrue(run.out.toString().contains(option), option + " in\n" + run.out);
         }
         assertTrue(run.out.toString().contains("(default: 3s)"), run.out.toString());
