@@ -23,7 +23,7 @@ import java.util.Optional;
  * <p>The layouts are checked against the object's BTF when the map is opened. One writer per scheduler
  * (the generation is read, incremented and written back); not thread-safe.
  */
-public final class BoostPolicyMap {
+public final class BoostPolicyMap implements MapPolicyWriter.Target {
     /** The hash map: tid -> struct fl_boost_policy. */
     public static final String MAP = "boost_policy";
     /** The array map holding struct fl_boost_policy_ctl at key 0. */
@@ -56,15 +56,30 @@ public final class BoostPolicyMap {
 
     /** Creates or replaces the entry of {@code policy.tid()}, then tells the scheduler. */
     public void write(BoostPolicy policy) {
+        put(policy);
+        bumpGeneration();
+    }
+
+    @Override
+    public void put(BoostPolicy policy) {
         byte[] value = new byte[BoostPolicyLayout.SIZE];
         BoostPolicyCodec.encode(policy, ByteBuffer.wrap(value), 0);
         entries.update(key(policy.tid()), value, LibBpf.BPF_ANY);
+    }
+
+    @Override
+    public boolean remove(int tid) {
+        return entries.delete(key(tid));
+    }
+
+    @Override
+    public void publish() {
         bumpGeneration();
     }
 
     /** Removes the entry of tid; false when there was none. */
     public boolean delete(int tid) {
-        boolean deleted = entries.delete(key(tid));
+        boolean deleted = remove(tid);
         if (deleted) {
             bumpGeneration();
         }

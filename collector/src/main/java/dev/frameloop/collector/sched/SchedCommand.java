@@ -20,6 +20,7 @@ import dev.frameloop.collector.ring.RingConsumer;
 import dev.frameloop.collector.ring.RingSizeOptions;
 import dev.frameloop.core.policy.BoostPolicyEntry;
 import dev.frameloop.core.ring.ErrorHandler;
+import dev.frameloop.core.ring.EventHandler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,6 +118,7 @@ public final class SchedCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final SchedExtSysfs sysfs;
+    private SchedExtension extension;
 
     public SchedCommand() {
         this(SchedExtSysfs.system());
@@ -124,6 +126,12 @@ public final class SchedCommand implements Callable<Integer> {
 
     SchedCommand(SchedExtSysfs sysfs) {
         this.sysfs = sysfs;
+    }
+
+    /** This command with something running beside the scheduler (the closed loop); see {@link SchedExtension}. */
+    public SchedCommand withExtension(SchedExtension extension) {
+        this.extension = java.util.Objects.requireNonNull(extension, "extension");
+        return this;
     }
 
     @Override
@@ -159,13 +167,21 @@ public final class SchedCommand implements Callable<Integer> {
             ringErrors.incrementAndGet();
             firstRingError.compareAndSet(null, ring.name() + ": " + error);
         };
-        RingConsumer consumer = RingConsumer.start(rings.rings(), new EventDispatcher(tally), onError, IdleMode.EPOLL,
-                "gamer-rings");
+        BoostPolicyMap policy = BoostPolicyMap.of(gamer.object(), gamer.object().elfBytes());
+        EventHandler handler = new EventDispatcher(tally);
+        if (extension != null) {
+            EventHandler own = handler;
+            EventHandler extra = extension.start(policy);
+            handler = (ringId, buffer, offset, length) -> {
+                own.onEvent(ringId, buffer, offset, length);
+                extra.onEvent(ringId, buffer, offset, length);
+            };
+        }
+        RingConsumer consumer = RingConsumer.start(rings.rings(), handler, onError, IdleMode.EPOLL, "gamer-rings");
         try {
             register(gamer);
             out.println(Gamer.OPS_NAME + " enabled (sched_ext state: " + SchedExtSysfs.ENABLED + ", ops: " + Gamer.OPS_NAME + "); "
                     + (duration == null ? "running until Ctrl-C or SIGTERM" : "running for " + DurationConverter.format(duration) + " (Ctrl-C stops it sooner)"));
-            BoostPolicyMap policy = BoostPolicyMap.of(gamer.object(), gamer.object().elfBytes());
             for (PolicyRequest request : policies) {
                 policy.write(request.at(monotonicNowNs()));
                 out.println("policy: wrote " + request.describe());
@@ -180,6 +196,9 @@ public final class SchedCommand implements Callable<Integer> {
             GamerStats stats = Gamer.readStats(gamer.object());
             List<StreamCount> streams = Gamer.readStreams(gamer.object());
             report(out, stats, streams, tally, policyStates(policy));
+            if (extension != null) {
+                extension.report().forEach(out::println);
+            }
             if (ringErrors.get() > 0) {
                 out.println("ring errors: " + ringErrors.get() + " (first: " + firstRingError.get() + ")");
             }

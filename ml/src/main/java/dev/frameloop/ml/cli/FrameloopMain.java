@@ -32,6 +32,7 @@ import java.io.PrintWriter;
                 NotebookCommand.class,
                 TrainCommand.class,
                 EvaluateCommand.class,
+                LoopCommand.class,
                 BenchCommand.class,
                 ExperimentCommand.class,
         })

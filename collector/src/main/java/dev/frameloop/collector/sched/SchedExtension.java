@@ -1,0 +1,23 @@
+package dev.frameloop.collector.sched;
+
+import dev.frameloop.core.ring.EventHandler;
+
+import java.util.List;
+
+/**
+ * Something that runs beside the gamer scheduler in {@code frameloop sched}'s lifecycle (e.g. the
+ * closed loop): it sees every ring record on the ring thread and may write the policy map from there.
+ * {@code sched} stays the one owner of the scheduler, its rings and its exit handling.
+ */
+public interface SchedExtension {
+    /**
+     * Called once the scheduler is loaded, before its rings are read.
+     *
+     * @param policy the scheduler's boost_policy map; written only from the returned handler's thread
+     * @return the handler that receives every ring record after sched's own accounting
+     */
+    EventHandler start(BoostPolicyMap policy);
+
+    /** Lines for the end-of-run report, asked for after the rings are drained. */
+    List<String> report();
+}
