@@ -294,13 +294,20 @@ class RecordHostTest {
         if (!Files.exists(data)) {
             return List.of();
         }
-        try (Stream<Path> paths = Files.walk(data)) {
-            List<String> found = new ArrayList<>();
-            paths.filter(p -> named.test(p.getFileName().toString()))
-                    .filter(p -> !p.toString().contains("_incomplete"))
-                    .forEach(p -> found.add(p.getParent().getFileName() + "/" + p.getFileName()));
-            found.sort(null);
-            return found;
+        while (true) {
+            try (Stream<Path> paths = Files.walk(data)) {
+                List<String> found = new ArrayList<>();
+                paths.filter(p -> named.test(p.getFileName().toString()))
+                        .filter(p -> !p.toString().contains("_incomplete"))
+                        .forEach(p -> found.add(p.getParent().getFileName() + "/" + p.getFileName()));
+                found.sort(null);
+                return found;
+            } catch (java.io.UncheckedIOException e) {
+                if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) {
+                    throw e;
+                }
+                // a running recorder renamed a file between the listing and its attributes: list again
+            }
         }
     }
 
