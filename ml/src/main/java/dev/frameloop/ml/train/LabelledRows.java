@@ -60,7 +60,8 @@ public final class LabelledRows {
             all = all == null ? rows : all.append(rows);
         }
         if (all == null) {
-            throw new IllegalArgumentException("no sessions");
+            throw new IllegalArgumentException("no sessions to read features from: give a dataset folder holding session=<id>"
+                    + " folders (the --out folder of frameloop record)");
         }
         return new LabelledRows(task, ids, all, sessionIndex.stream().mapToInt(Integer::intValue).toArray());
     }

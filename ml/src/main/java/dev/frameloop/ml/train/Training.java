@@ -6,7 +6,6 @@ import org.tribuo.Prediction;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.baseline.DummyClassifierTrainer;
-import org.tribuo.classification.evaluation.LabelEvaluation;
 import org.tribuo.classification.evaluation.LabelEvaluator;
 
 import java.util.ArrayList;
@@ -49,6 +48,7 @@ public final class Training {
         Predictions majority = new Predictions(rows, classes);
         Predictions heuristic = new Predictions(rows, classes);
         List<Prediction<Label>> tribuoPredictions = new ArrayList<>();
+        List<String> foldsMissingAClass = new ArrayList<>();
         long cvStart = System.nanoTime();
         for (int f = 0; f < folds.folds(); f++) {
             int fold = f;
@@ -57,6 +57,9 @@ public final class Training {
                     + train.size() + " rows");
             Model<Label> foldModel = options.trainer().create(options.seed()).train(train);
             Model<Label> foldMajority = DummyClassifierTrainer.createMostFrequentTrainer().train(train);
+            if (foldModel.getOutputIDInfo().size() < rows.labels().size()) {
+                foldsMissingAClass.add(Integer.toString(f + 1));
+            }
             for (int i = 0; i < rows.size(); i++) {
                 if (folds.foldOf(rows.sessionOf(i)) == fold) {
                     tribuoPredictions.add(model.predict(foldModel, rows, i));
@@ -88,8 +91,12 @@ public final class Training {
         heuristicReport.put("what", options.task().heuristicDescription());
         baselines.put("heuristic", heuristicReport);
         evaluation.put("baselines", baselines);
-        LabelEvaluation tribuo = new LabelEvaluator().evaluate(kept, tribuoPredictions, everything.getProvenance());
-        return new Result(options, kept, rows, classes, evaluation, tribuo.toString(), trainSeconds, cvSeconds);
+        // Tribuo's evaluator needs a score for every class in each prediction: a fold trained without one has none
+        String tribuo = foldsMissingAClass.isEmpty()
+                ? new LabelEvaluator().evaluate(kept, tribuoPredictions, everything.getProvenance()).toString()
+                : "Tribuo's evaluation is left out: the training rows of fold " + String.join(", ", foldsMissingAClass)
+                        + " lack a class (" + rows.labelCounts() + " over all folds); record more varied sessions";
+        return new Result(options, kept, rows, classes, evaluation, tribuo, trainSeconds, cvSeconds);
     }
 
     /** The task's labels in sorted order, then any the heuristic answers that no row has (e.g. UNKNOWN). */

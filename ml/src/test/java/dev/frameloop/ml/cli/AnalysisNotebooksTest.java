@@ -2,7 +2,22 @@ package dev.frameloop.ml.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.frameloop.core.dataset.SessionReader;
+import dev.frameloop.core.dataset.events.EventTables;
+import dev.frameloop.ml.experiment.Comparison;
+import dev.frameloop.ml.experiment.ExperimentAnalysis;
+import dev.frameloop.ml.experiment.ExperimentResults;
+import dev.frameloop.ml.experiment.FixtureExperiment;
+import dev.frameloop.ml.experiment.Metric;
+import dev.frameloop.ml.features.RoleRules;
 import dev.frameloop.ml.fixture.FixtureDataset;
+import dev.frameloop.ml.notebook.TableHtml;
+import dev.frameloop.ml.train.EvaluationTables;
+import dev.frameloop.ml.train.LabelledRows;
+import dev.frameloop.ml.train.Progress;
+import dev.frameloop.ml.train.Task;
+import dev.frameloop.ml.train.Training;
+import dev.frameloop.ml.train.TrainerKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,15 +41,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Executes the analysis notebooks headless with Debian's Jupyter against the fixture dataset
- * (written into {@code ml/target/notebook-fixture}): every cell must run, and show what the
- * fixture holds; a missing or corrupt session shows one error, in the cell that loads it.
+ * (written into {@code ml/target/notebook-fixture}) and the fixture experiment (written by the
+ * experiment API's report writer into {@code ml/target/notebook-experiment}): every cell must run,
+ * and show what the fixtures hold; a missing or corrupt input shows one error, in the cell that
+ * loads it. Each run starts a kernel JVM, so each notebook runs once with good input.
  */
 class AnalysisNotebooksTest {
     private static final Path ROOT = Path.of(System.getProperty("frameloop.root", "..")).toAbsolutePath().normalize();
     private static final Path NOTEBOOKS = ROOT.resolve("notebooks");
     private static final Path FIXTURE = ROOT.resolve("ml/target/notebook-fixture");
+    private static final Path EXPERIMENT = ROOT.resolve("ml/target/notebook-experiment");
     private static final Path EXECUTED = ROOT.resolve("ml/target/notebooks-executed");
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    private static ExperimentAnalysis experiment;
 
     private record Run(int exitCode, String out, String err) {
     }
@@ -43,6 +63,8 @@ class AnalysisNotebooksTest {
     static void writeFixture() throws IOException {
         deleteRecursively(FIXTURE);
         FixtureDataset.write(FIXTURE);
+        deleteRecursively(EXPERIMENT);
+        experiment = FixtureExperiment.write(EXPERIMENT);
         Files.createDirectories(EXECUTED);
     }
 
@@ -92,6 +114,88 @@ class AnalysisNotebooksTest {
         assertTrue(stutters.contains("<td>401</td>") && stutters.contains("<td>901</td>"), stutters);
         assertEquals("1200 frames, 61.6 FPS average, 1% low 40.0 FPS, 0.1% low 20.0 FPS, 2 stutters",
                 text(results.get(4).path("text/plain")));
+    }
+
+    @Test
+    void shouldTrainOnTheFixtureSessionsAndCompareWithTheBaselines() throws Exception {
+        JupyterAvailability.require();
+        Path executed = EXECUTED.resolve("03-train-evaluate.ipynb");
+        Run run = run("03-train-evaluate.ipynb", FIXTURE, executed);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("5 of 5 code cells ran without error"), run.out());
+
+        // the same training in process: the notebook must show exactly its tables
+        var dataset = EventTables.openDataset(FIXTURE.toString());
+        List<SessionReader> sessions = List.of(dataset.session(FixtureDataset.EARLIER), dataset.session(FixtureDataset.MAIN));
+        LabelledRows rows = LabelledRows.read(Task.FRAME_MISS, sessions, RoleRules.DEFAULT, Progress.silent());
+        Training.Result expected = Training.run(new Training.Options(Task.FRAME_MISS, TrainerKind.LOGISTIC, 1, 2), rows,
+                Progress.silent());
+        TableHtml html = new TableHtml();
+
+        List<JsonNode> results = results(executed);
+        assertEquals(5, results.size(), results.toString());
+        assertEquals("2 sessions, " + rows.size() + " labelled rows: " + rows.labelCounts(), text(results.get(0).path("text/plain")));
+        assertTrue(text(results.get(1).path("text/html")).contains("<th>next_miss</th>"));
+        String confusion = text(results.get(2).path("text/html"));
+        assertTrue(confusion.contains("model: rows are the true class, columns the predicted: 2 rows × 3 columns"), confusion);
+        assertTrue(confusion.contains("<th>true \\ predicted</th><th>miss</th><th>ok</th>"), confusion);
+        assertEquals(html.render(EvaluationTables.confusion(expected.evaluation(), "model")), confusion);
+        String scores = text(results.get(3).path("text/html"));
+        assertTrue(scores.contains("3 rows × 6 columns"), scores);
+        for (String scorer : List.of("model", "majority", "heuristic")) {
+            assertTrue(scores.contains("<td>" + scorer + "</td><td>" + rows.size() + "</td>"), scores);
+        }
+        assertEquals(html.render(EvaluationTables.scores(expected.evaluation())), scores);
+        assertEquals(html.render(EvaluationTables.confusion(expected.evaluation(), "heuristic")),
+                text(results.get(4).path("text/html")));
+    }
+
+    @Test
+    void shouldCompareTheFixtureExperimentsArmsWithIntervals() throws Exception {
+        JupyterAvailability.require();
+        Path executed = EXECUTED.resolve("04-experiment.ipynb");
+        Run run = run("04-experiment.ipynb", EXPERIMENT, executed);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("5 of 5 code cells ran without error"), run.out());
+
+        List<JsonNode> results = results(executed);
+        assertEquals(5, results.size(), results.toString());
+        String summary = text(results.get(0).path("text/plain"));
+        assertTrue(summary.startsWith("experiment " + EXPERIMENT + ": synthgame"), summary);
+        assertTrue(summary.contains("arms default, gamer, 2 runs per arm of 5.0 s, 95 % intervals from "
+                + FixtureExperiment.RESAMPLES + " bootstrap resamples"), summary);
+        String runs = text(results.get(1).path("text/html"));
+        assertTrue(runs.contains("<td>gamer</td><td>2</td><td>2</td><td>" + 2 * FixtureExperiment.FRAMES + "</td>"), runs);
+        String arms = text(results.get(2).path("text/html"));
+        assertTrue(arms.contains("arms: " + 2 * Metric.values().length + " rows × 6 columns"), arms);
+        for (String arm : List.of("default", "gamer")) {
+            for (Metric m : Metric.values()) {
+                assertTrue(arms.contains("<td>" + arm + "</td><td>" + m.label() + "</td><td>" + m.unit() + "</td>"), arm + " " + m);
+            }
+        }
+        byte[] png = Base64.getMimeDecoder().decode(text(results.get(3).path("image/png")));
+        assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, 8));
+        String comparisons = text(results.get(4).path("text/html"));
+        assertTrue(comparisons.contains(experiment.comparisons().size() + " rows × 7 columns"), comparisons);
+        for (Comparison c : experiment.comparisons()) {
+            String row = "<td>gamer</td><td>default</td><td>" + c.metric().label() + "</td>";
+            int at = comparisons.indexOf(row);
+            assertTrue(at >= 0, comparisons);
+            String cells = comparisons.substring(at, comparisons.indexOf("</tr>", at));
+            assertTrue(cells.endsWith("<td>" + c.verdict().text() + "</td>"), cells);
+        }
+        assertEquals(new TableHtml().render(ExperimentResults.read(EXPERIMENT).comparisons()), comparisons);
+    }
+
+    @Test
+    void shouldShowOneClearErrorWhenTheExperimentFolderHasNoResults(@TempDir Path dir) throws Exception {
+        JupyterAvailability.require();
+        Path executed = dir.resolve("out.ipynb");
+        Path data = Files.createDirectories(dir.resolve("experiment"));
+        Run run = run("04-experiment.ipynb", data, executed);
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertOneErrorInTheLoadingCell(executed, "dev.frameloop.ml.experiment.ExperimentResultsException: no results.json in "
+                + data + ": give the --out folder of a finished `frameloop experiment`");
     }
 
     @Test
