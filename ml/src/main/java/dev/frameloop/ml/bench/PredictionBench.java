@@ -75,13 +75,22 @@ public final class PredictionBench {
         this.options = options;
     }
 
-    /** Measures one model. */
+    /**
+     * Runs a model and its reference untimed for the warmup count. Warming every model before
+     * timing any keeps the first one measured from paying for the JIT compiling the code they share.
+     */
+    public void warmUp(LoadedModel loaded) {
+        FeatureVectors vectors = new FeatureVectors(loaded, VECTORS, options.seed());
+        single(new ModelPrediction(loaded), vectors, options.warmup(), null);
+        single(new DotProductReference(loaded), vectors, options.warmup(), null);
+    }
+
+    /** Measures one model, after a warmup of its own. */
     public Result run(LoadedModel loaded) {
+        warmUp(loaded);
         FeatureVectors vectors = new FeatureVectors(loaded, VECTORS, options.seed());
         Operation model = new ModelPrediction(loaded);
         Operation reference = new DotProductReference(loaded);
-        single(model, vectors, options.warmup(), null);
-        single(reference, vectors, options.warmup(), null);
         Histogram modelLatency = new Histogram(3);
         Histogram referenceLatency = new Histogram(3);
         for (int done = 0; done < options.iterations(); done += SEGMENT) {

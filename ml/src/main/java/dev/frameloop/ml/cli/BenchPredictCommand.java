@@ -68,8 +68,8 @@ public final class BenchPredictCommand implements Callable<Integer> {
     int iterations;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "20000",
-            description = "Untimed single predictions (and reference operations) first, for the JIT"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "Untimed single predictions (and reference operations) for the JIT: of every model"
+                    + " before any is timed, and of each again just before it is (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--batches", paramLabel = "B", defaultValue = "50",
@@ -102,11 +102,14 @@ public final class BenchPredictCommand implements Callable<Integer> {
         for (Path model : models) {
             loaded.add(LearningErrors.translate(() -> ModelStore.load(model, null)));
         }
+        PredictionBench bench = new PredictionBench(options);
+        progress.step("warming up " + loaded.size() + " model(s), " + warmup + " predictions each");
+        loaded.forEach(bench::warmUp);
         ArrayNode results = JSON.createArrayNode();
         for (LoadedModel model : loaded) {
             progress.step("measuring " + model.trainer().cliName() + " " + model.task().cliName() + " model "
                     + model.dir());
-            PredictionBench.Result result = new PredictionBench(options).run(model);
+            PredictionBench.Result result = bench.run(model);
             results.add(json(model, result));
         }
         if (json) {
