@@ -68,7 +68,7 @@ public final class BenchPredictCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "20000",
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "50000",
             description = "Untimed single predictions (and reference operations) for the JIT: of every model"
                     + " before any is timed, and of each again just before it is (default: ${DEFAULT-VALUE}).")
     int warmup;
