@@ -46,9 +46,14 @@ public final class FrameloopMain implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Builds the command line with the one exception-to-exit-code mapping every command shares. */
+    /**
+     * Builds the command line with the one exception-to-exit-code mapping every command shares.
+     * {@code bench predict} joins collector's {@code bench} here: it measures models, which
+     * collector cannot see.
+     */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new FrameloopMain());
+        cli.getSubcommands().get("bench").addSubcommand(new BenchPredictCommand());
         cli.setExecutionExceptionHandler(FrameloopMain::handleExecutionException);
         return cli;
     }

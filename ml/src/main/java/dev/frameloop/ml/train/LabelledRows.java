@@ -7,7 +7,6 @@ import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
-import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import tech.tablesaw.api.Table;
 
@@ -34,14 +33,12 @@ public final class LabelledRows {
     private final List<String> sessions;
     private final Table table;
     private final int[] sessionOfRow;
-    private final String[] featureNames;
 
     private LabelledRows(Task task, List<String> sessions, Table table, int[] sessionOfRow) {
         this.task = task;
         this.sessions = List.copyOf(sessions);
         this.table = table;
         this.sessionOfRow = sessionOfRow;
-        this.featureNames = task.features().stream().map(f -> f.name()).toArray(String[]::new);
     }
 
     /** Reads and labels every session, reporting each as it is done. */
@@ -110,14 +107,12 @@ public final class LabelledRows {
 
     /** A row as a Tribuo example with its true label. */
     public Example<Label> example(int row) {
-        return new ArrayExample<>(new Label(label(row)), featureNames,
-                FeatureTables.featureVector(table, row, task.features()));
+        return task.example(new Label(label(row)), FeatureTables.featureVector(table, row, task.features()));
     }
 
     /** A row as a Tribuo example without its label, as the live loop would ask. */
     public Example<Label> unlabelledExample(int row) {
-        return new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, featureNames,
-                FeatureTables.featureVector(table, row, task.features()));
+        return task.example(LabelFactory.UNKNOWN_LABEL, FeatureTables.featureVector(table, row, task.features()));
     }
 
     /** The rows whose session index passes {@code sessionFilter}, as a Tribuo dataset. */

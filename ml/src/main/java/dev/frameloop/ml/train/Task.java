@@ -6,6 +6,9 @@ import dev.frameloop.ml.features.FeatureInputException;
 import dev.frameloop.ml.features.FeatureSet;
 import dev.frameloop.ml.features.FeatureTables;
 import dev.frameloop.ml.features.RoleRules;
+import org.tribuo.Example;
+import org.tribuo.classification.Label;
+import org.tribuo.impl.ArrayExample;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
@@ -24,12 +27,26 @@ public enum Task {
     private final List<Feature> features;
     private final String labelColumn;
     private final String positiveLabel;
+    private final String[] featureNames;
 
     Task(String cliName, List<Feature> features, String labelColumn, String positiveLabel) {
         this.cliName = cliName;
         this.features = features;
         this.labelColumn = labelColumn;
         this.positiveLabel = positiveLabel;
+        this.featureNames = FeatureSet.names(features);
+    }
+
+    /**
+     * Feature values in {@link #features()} order as a Tribuo example: the one way training,
+     * evaluation and the live loop build an example.
+     */
+    public Example<Label> example(Label label, double[] values) {
+        if (values.length != featureNames.length) {
+            throw new IllegalArgumentException(cliName + " has " + featureNames.length + " features, got "
+                    + values.length + " values");
+        }
+        return new ArrayExample<>(label, featureNames, values);
     }
 
     /** The name on the command line and in model cards. */
