@@ -6,10 +6,7 @@ import dev.frameloop.ml.fixture.FixtureSessions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,23 +24,6 @@ class BenchPredictCommandTest {
     @TempDir
     Path dir;
 
-    private static final class Run {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int exitCode;
-
-        Run(String... args) {
-            CommandLine cli = FrameloopMain.commandLine();
-            cli.setOut(new PrintWriter(out));
-            cli.setErr(new PrintWriter(err));
-            exitCode = cli.execute(args);
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\nout:\n" + out + "\nerr:\n" + err;
-        }
-    }
 
     @BeforeAll
     static void trainOnFixtures() throws Exception {
@@ -52,22 +32,22 @@ class BenchPredictCommandTest {
         logistic = shared.resolve("logistic");
         cart = shared.resolve("cart");
         for (Path model : List.of(logistic, cart)) {
-            Run run = new Run("train", "--data", data.toString(), "--task", "thread-role", "--trainer",
+            CliRun run = new CliRun("train", "--data", data.toString(), "--task", "thread-role", "--trainer",
                     model.getFileName().toString(), "--folds", "3", "--seed", "3", "--out", model.toString());
             assertEquals(0, run.exitCode, run.toString());
         }
     }
 
-    private static Run bench(String... extra) {
+    private static CliRun bench(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("bench", "predict", "--warmup", "200",
                 "--iterations", "2500", "--batches", "3", "--batch-size", "50"));
         args.addAll(List.of(extra));
-        return new Run(args.toArray(String[]::new));
+        return new CliRun(args.toArray(String[]::new));
     }
 
     @Test
     void shouldReportEveryKeyWithPositiveValuesForEachModel() throws Exception {
-        Run run = bench("--model", logistic.toString(), cart.toString(), "--json");
+        CliRun run = bench("--model", logistic.toString(), cart.toString(), "--json");
 
         assertEquals(0, run.exitCode, run.toString());
         JsonNode results = new ObjectMapper().readTree(run.out.toString());
@@ -94,7 +74,7 @@ class BenchPredictCommandTest {
 
     @Test
     void shouldPrintATableByDefault() {
-        Run run = bench("--model", cart.toString());
+        CliRun run = bench("--model", cart.toString());
 
         assertEquals(0, run.exitCode, run.toString());
         assertTrue(run.out.toString().contains("cart"), run.toString());
@@ -106,7 +86,7 @@ class BenchPredictCommandTest {
     void shouldRefuseAMissingModelFolderClearly() {
         Path missing = dir.resolve("nope");
 
-        Run run = bench("--model", cart.toString(), missing.toString());
+        CliRun run = bench("--model", cart.toString(), missing.toString());
 
         assertEquals(2, run.exitCode, run.toString());
         assertTrue(run.err.toString().contains(missing + " does not exist"), run.toString());
@@ -118,7 +98,7 @@ class BenchPredictCommandTest {
         Path foreign = Files.createDirectories(dir.resolve("foreign"));
         Files.writeString(foreign.resolve("notes.txt"), "not a model");
 
-        Run run = bench("--model", foreign.toString());
+        CliRun run = bench("--model", foreign.toString());
 
         assertEquals(2, run.exitCode, run.toString());
         assertTrue(run.err.toString().contains("not a frameloop model folder"), run.toString());
@@ -126,7 +106,7 @@ class BenchPredictCommandTest {
 
     @Test
     void shouldRefuseNonPositiveCounts() {
-        Run run = new Run("bench", "predict", "--model", cart.toString(), "--iterations", "0");
+        CliRun run = new CliRun("bench", "predict", "--model", cart.toString(), "--iterations", "0");
 
         assertEquals(2, run.exitCode, run.toString());
         assertTrue(run.err.toString().contains("iterations"), run.toString());
@@ -134,7 +114,7 @@ class BenchPredictCommandTest {
 
     @Test
     void shouldStateTheTargetAndThatXgboostIsOfflineOnlyInHelp() {
-        Run run = new Run("bench", "predict", "--help");
+        CliRun run = new CliRun("bench", "predict", "--help");
 
         assertEquals(0, run.exitCode, run.toString());
         String help = run.out.toString().replaceAll("\\s+", " ");
@@ -142,7 +122,7 @@ class BenchPredictCommandTest {
                 "xgboost is offline only", "(default: 1000)")) {
             assertTrue(help.contains(s), s + " in\n" + help);
         }
-        assertTrue(new Run("bench", "--help").out.toString().contains("predict"));
-        assertFalse(new Run("bench", "--help").out.toString().isEmpty());
+        assertTrue(new CliRun("bench", "--help").out.toString().contains("predict"));
+        assertFalse(new CliRun("bench", "--help").out.toString().isEmpty());
     }
 }

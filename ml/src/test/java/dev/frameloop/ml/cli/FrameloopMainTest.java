@@ -1,32 +1,17 @@
 package dev.frameloop.ml.cli;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FrameloopMainTest {
 
-    private static final class Run {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int exitCode;
-
-        Run(String... args) {
-            CommandLine cli = FrameloopMain.commandLine();
-            cli.setOut(new PrintWriter(out));
-            cli.setErr(new PrintWriter(err));
-            exitCode = cli.execute(args);
-        }
-    }
 
     @Test
     void shouldListSchedAndDoctor() {
-        Run run = new Run("--help");
+        CliRun run = new CliRun("--help");
 
         assertEquals(0, run.exitCode);
         assertTrue(run.out.toString().contains("sched "), run.out.toString());
@@ -35,7 +20,7 @@ class FrameloopMainTest {
 
     @Test
     void shouldExplainDoctorsOptionsInHelp() {
-        Run run = new Run("doctor", "--help");
+        CliRun run = new CliRun("doctor", "--help");
 
         assertEquals(0, run.exitCode);
         assertTrue(run.out.toString().contains("--json"), run.out.toString());
@@ -44,7 +29,7 @@ class FrameloopMainTest {
 
     @Test
     void shouldRejectADurationWithoutUnitAsUsageError() {
-        Run run = new Run("sched", "--duration", "5");
+        CliRun run = new CliRun("sched", "--duration", "5");
 
         assertEquals(2, run.exitCode);
         assertTrue(run.err.toString().contains("invalid duration '5'"), run.err.toString());
@@ -52,8 +37,8 @@ class FrameloopMainTest {
 
     @Test
     void shouldListBenchRingAndExplainItsOptions() {
-        assertTrue(new Run("--help").out.toString().contains("bench "));
-        Run run = new Run("bench", "ring", "--help");
+        assertTrue(new CliRun("--help").out.toString().contains("bench "));
+        CliRun run = new CliRun("bench", "ring", "--help");
 
         assertEquals(0, run.exitCode);
         String help = run.out.toString();
@@ -66,7 +51,7 @@ class FrameloopMainTest {
 
     @Test
     void shouldRejectARecordTooSmallForSeqAndTimestampAsUsageError() {
-        Run run = new Run("bench", "ring", "--size", "8");
+        CliRun run = new CliRun("bench", "ring", "--size", "8");
 
         assertEquals(2, run.exitCode);
         assertTrue(run.err.toString().contains("--size must be in [16, 65536] bytes"), run.err.toString());

@@ -8,10 +8,7 @@ import dev.frameloop.ml.train.ModelCard;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,23 +29,6 @@ class LoopCommandTest {
     @TempDir
     Path dir;
 
-    private static final class Run {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int exitCode;
-
-        Run(String... args) {
-            CommandLine cli = FrameloopMain.commandLine();
-            cli.setOut(new PrintWriter(out));
-            cli.setErr(new PrintWriter(err));
-            exitCode = cli.execute(args);
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\nout:\n" + out + "\nerr:\n" + err;
-        }
-    }
 
     @BeforeAll
     static void trainOnFixtures() throws Exception {
@@ -56,7 +36,7 @@ class LoopCommandTest {
         List<String> ids = new FixtureSessions(31, 5).write(data, 3);
         blindSession = sessionDir(data, ids.get(1));
         model = shared.resolve("model");
-        Run run = new Run("train", "--data", data.toString(), "--task", "thread-role", "--trainer", "cart",
+        CliRun run = new CliRun("train", "--data", data.toString(), "--task", "thread-role", "--trainer", "cart",
                 "--folds", "3", "--seed", "3", "--out", model.toString());
         assertEquals(0, run.exitCode, run.toString());
     }
@@ -69,7 +49,7 @@ class LoopCommandTest {
 
     @Test
     void shouldExplainLoopInHelp() {
-        Run run = new Run("loop", "--help");
+        CliRun run = new CliRun("loop", "--help");
 
         assertEquals(0, run.exitCode);
         for (String option : List.of("--model", "--replay", "--dry-run", "--record", "--decisions", "--confidence-floor",
@@ -83,9 +63,9 @@ class LoopCommandTest {
     void shouldGiveTheThreadTheHeuristicMissesItsRoleFromTheModelAndTheSameDecisionsEachReplay() throws Exception {
         Path first = dir.resolve("first.txt");
         Path second = dir.resolve("second.txt");
-        Run run = new Run("loop", "--model", model.toString(), "--replay", blindSession.toString(), "--decisions",
+        CliRun run = new CliRun("loop", "--model", model.toString(), "--replay", blindSession.toString(), "--decisions",
                 first.toString());
-        Run again = new Run("loop", "--model", model.toString(), "--replay", blindSession.toString(), "--decisions",
+        CliRun again = new CliRun("loop", "--model", model.toString(), "--replay", blindSession.toString(), "--decisions",
                 second.toString());
 
         assertEquals(0, run.exitCode, run.toString());
@@ -101,8 +81,8 @@ class LoopCommandTest {
     @Test
     void shouldDecideTheSameInADryRunAndPrintToStdout() throws Exception {
         Path written = dir.resolve("written.txt");
-        new Run("loop", "--model", model.toString(), "--replay", blindSession.toString(), "--decisions", written.toString());
-        Run dry = new Run("loop", "--model", model.toString(), "--replay", blindSession.toString(), "--dry-run");
+        new CliRun("loop", "--model", model.toString(), "--replay", blindSession.toString(), "--decisions", written.toString());
+        CliRun dry = new CliRun("loop", "--model", model.toString(), "--replay", blindSession.toString(), "--dry-run");
 
         assertEquals(0, dry.exitCode, dry.toString());
         String out = dry.out.toString();
@@ -118,8 +98,8 @@ class LoopCommandTest {
         Path oldVersion = copyWithCard(dir.resolve("old"), "feature_set_version", 0);
         Path otherTask = copyWithCard(dir.resolve("frame"), "task", "frame-miss");
 
-        Run old = new Run("loop", "--model", oldVersion.toString(), "--replay", blindSession.toString());
-        Run frame = new Run("loop", "--model", otherTask.toString(), "--replay", blindSession.toString());
+        CliRun old = new CliRun("loop", "--model", oldVersion.toString(), "--replay", blindSession.toString());
+        CliRun frame = new CliRun("loop", "--model", otherTask.toString(), "--replay", blindSession.toString());
 
         assertEquals(ExitCodes.USAGE, old.exitCode, old.toString());
         assertTrue(old.err.toString().contains("feature set version 0"), old.toString());
@@ -131,10 +111,10 @@ class LoopCommandTest {
     void shouldRunLiveThroughSchedWhichNeedsSchedExtAndRefuseRecordWithReplay() {
         assumeFalse(Files.exists(Path.of("/sys/kernel/sched_ext")),
                 "this kernel has sched_ext: the live loop is a VM test's job, not a host test's");
-        Run live = new Run("loop", "--model", model.toString(), "--duration", "5s");
-        Run both = new Run("loop", "--model", model.toString(), "--replay", blindSession.toString(), "--record",
+        CliRun live = new CliRun("loop", "--model", model.toString(), "--duration", "5s");
+        CliRun both = new CliRun("loop", "--model", model.toString(), "--replay", blindSession.toString(), "--record",
                 dir.toString());
-        Run durationInReplay = new Run("loop", "--model", model.toString(), "--replay", blindSession.toString(),
+        CliRun durationInReplay = new CliRun("loop", "--model", model.toString(), "--replay", blindSession.toString(),
                 "--duration", "5s");
 
         assertEquals(ExitCodes.UNAVAILABLE, live.exitCode, live.toString());

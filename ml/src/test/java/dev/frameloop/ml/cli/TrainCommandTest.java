@@ -8,12 +8,9 @@ import dev.frameloop.ml.train.ModelStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -34,23 +31,6 @@ class TrainCommandTest {
     @TempDir
     Path dir;
 
-    private static final class Run {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int exitCode;
-
-        Run(String... args) {
-            CommandLine cli = FrameloopMain.commandLine();
-            cli.setOut(new PrintWriter(out));
-            cli.setErr(new PrintWriter(err));
-            exitCode = cli.execute(args);
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\nout:\n" + out + "\nerr:\n" + err;
-        }
-    }
 
     @BeforeAll
     static void trainOnFixtures() throws Exception {
@@ -59,14 +39,14 @@ class TrainCommandTest {
         new FixtureSessions(21, 4).write(data, 3);
         new FixtureSessions(22, 4).write(otherData, 2);
         model = shared.resolve("model");
-        Run run = new Run("train", "--data", data.toString(), "--task", "thread-role", "--trainer", "cart",
+        CliRun run = new CliRun("train", "--data", data.toString(), "--task", "thread-role", "--trainer", "cart",
                 "--folds", "3", "--seed", "3", "--out", model.toString());
         assertEquals(0, run.exitCode, run.toString());
     }
 
     @Test
     void shouldExplainTrainInHelpIncludingThatXgboostIsOfflineOnly() {
-        Run run = new Run("train", "--help");
+        CliRun run = new CliRun("train", "--help");
 
         assertEquals(0, run.exitCode);
         String help = run.out.toString();
@@ -76,7 +56,7 @@ class TrainCommandTest {
         assertTrue(help.contains("offline only"), help);
         assertTrue(help.contains("logistic | fm | cart | forest | xgboost"), help);
         assertTrue(help.contains("(default: 5)"), help);
-        assertTrue(new Run("--help").out.toString().contains("evaluate"));
+        assertTrue(new CliRun("--help").out.toString().contains("evaluate"));
     }
 
     @Test
@@ -89,7 +69,7 @@ class TrainCommandTest {
 
     @Test
     void shouldEvaluateAModelOnOtherSessions() {
-        Run run = new Run("evaluate", "--model", model.toString(), "--data", otherData.toString());
+        CliRun run = new CliRun("evaluate", "--model", model.toString(), "--data", otherData.toString());
 
         assertEquals(0, run.exitCode, run.toString());
         assertTrue(run.out.toString().contains("baseline: heuristic"), run.toString());
@@ -99,7 +79,7 @@ class TrainCommandTest {
 
     @Test
     void shouldWarnWhenEvaluatingOnTrainingSessions() {
-        Run run = new Run("evaluate", "--model", model.toString(), "--data", data.toString(), "--json");
+        CliRun run = new CliRun("evaluate", "--model", model.toString(), "--data", data.toString(), "--json");
 
         assertEquals(0, run.exitCode, run.toString());
         assertTrue(run.err.toString().contains("was in the model's training data"), run.toString());
@@ -111,7 +91,7 @@ class TrainCommandTest {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Path out = dir.resolve("out");
 
-        Run run = new Run("train", "--data", empty.toString(), "--task", "frame-miss", "--out", out.toString());
+        CliRun run = new CliRun("train", "--data", empty.toString(), "--task", "frame-miss", "--out", out.toString());
 
         assertEquals(2, run.exitCode, run.toString());
         assertTrue(run.err.toString().contains("holds no sessions"), run.toString());
@@ -122,7 +102,7 @@ class TrainCommandTest {
     void shouldRefuseTooFewSessionsForTheFolds() {
         Path out = dir.resolve("out");
 
-        Run run = new Run("train", "--data", otherData.toString(), "--task", "frame-miss", "--out", out.toString());
+        CliRun run = new CliRun("train", "--data", otherData.toString(), "--task", "frame-miss", "--out", out.toString());
 
         assertEquals(2, run.exitCode, run.toString());
         assertTrue(run.err.toString().contains("2 sessions cannot make 5 folds"), run.toString());
@@ -135,7 +115,7 @@ class TrainCommandTest {
         List<String> ids = new FixtureSessions(5, 3, EnumSet.of(EventType.FRAME_TIMING)).write(frames, 2);
         Path out = dir.resolve("out");
 
-        Run run = new Run("train", "--data", frames.toString(), "--task", "thread-role", "--folds", "2",
+        CliRun run = new CliRun("train", "--data", frames.toString(), "--task", "thread-role", "--folds", "2",
                 "--out", out.toString());
 
         assertEquals(2, run.exitCode, run.toString());
@@ -151,7 +131,7 @@ class TrainCommandTest {
         Files.write(part, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         Path out = dir.resolve("out");
 
-        Run run = new Run("train", "--data", copy.toString(), "--task", "thread-role", "--folds", "3",
+        CliRun run = new CliRun("train", "--data", copy.toString(), "--task", "thread-role", "--folds", "3",
                 "--out", out.toString());
 
         assertEquals(4, run.exitCode, run.toString());
@@ -167,7 +147,7 @@ class TrainCommandTest {
         Files.copy(firstPart(copy, "frame_timing"), part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Path out = dir.resolve("out");
 
-        Run run = new Run("train", "--data", copy.toString(), "--task", "thread-role", "--folds", "3",
+        CliRun run = new CliRun("train", "--data", copy.toString(), "--task", "thread-role", "--folds", "3",
                 "--out", out.toString());
 
         assertEquals(4, run.exitCode, run.toString());
@@ -183,7 +163,7 @@ class TrainCommandTest {
         card.put("feature_set_version", 99);
         json.writeValue(copy.resolve("model.json").toFile(), card);
 
-        Run run = new Run("evaluate", "--model", copy.toString(), "--data", otherData.toString());
+        CliRun run = new CliRun("evaluate", "--model", copy.toString(), "--data", otherData.toString());
 
         assertEquals(2, run.exitCode, run.toString());
         assertTrue(run.err.toString().contains("trained on feature set version 99"), run.toString());
@@ -197,7 +177,7 @@ class TrainCommandTest {
             out.writeObject(new java.util.ArrayList<>(List.of("not", "a", "model")));
         }
 
-        Run run = new Run("evaluate", "--model", copy.toString(), "--data", otherData.toString());
+        CliRun run = new CliRun("evaluate", "--model", copy.toString(), "--data", otherData.toString());
 
         assertEquals(2, run.exitCode, run.toString());
         assertTrue(run.err.toString().contains("model.pb is a Java-serialized object"), run.toString());
@@ -205,7 +185,7 @@ class TrainCommandTest {
 
     @Test
     void shouldRefuseAnOutFolderThatIsNotEmpty() throws Exception {
-        Run run = new Run("train", "--data", data.toString(), "--task", "thread-role", "--folds", "3",
+        CliRun run = new CliRun("train", "--data", data.toString(), "--task", "thread-role", "--folds", "3",
                 "--out", model.toString());
 
         assertEquals(2, run.exitCode, run.toString());
