@@ -92,6 +92,8 @@ enum fl_frame_source {
 	FL_FRAME_SOURCE_WL_SURFACE_COMMIT = 6,   /* uprobe on wl_surface_commit (Wayland). */
 	FL_FRAME_SOURCE_DRM_PAGE_FLIP = 7,       /* DRM page flip. */
 	FL_FRAME_SOURCE_DRM_VBLANK = 8,          /* DRM vblank. */
+	FL_FRAME_SOURCE_APP_PRESENT = 9,         /* uprobe on a present function the user named
+	                                          * (--frame-hook BINARY:FUNCTION). */
 };
 
 /* DRM driver a GPU submit belongs to. */
@@ -227,21 +229,25 @@ struct fl_frame_timing_event {
 	struct fl_event_header header;     /*   0: common header */
 	__u32 pid;                         /*  24: Process id of the presenting process. */
 	__u32 tid;                         /*  28: Thread id of the presenting thread. */
-	__u64 frame_interval_ns;           /*  32: Time since the previous present of the same
-	                                    *      process and swapchain; 0 for the first frame. */
+	__u64 frame_interval_ns;           /*  32: Time since the previous counted present of the
+	                                    *      same process; 0 for the first frame. */
 	__u64 gpu_to_present_ns;           /*  40: Time from the process's last GPU submit to
-	                                    *      this present; 0 when unknown. */
+	                                    *      this present; 0 when unknown (no submit since the
+	                                    *      previous present). */
 	__u64 compositor_latency_ns;       /*  48: Present to compositor/page-flip completion; 0
-	                                    *      when unknown. */
+	                                    *      when unknown (always, for uprobe sources). */
 	__u64 swapchain_id;                /*  56: Identifies the surface/drawable/swapchain
-	                                    *      presented (a handle value from the hooked call). */
+	                                    *      presented (a handle value from the outermost
+	                                    *      hooked call); 0 when the call has none. */
 	__u32 frame_seq;                   /*  64: Per-process frame counter, starting at 1. */
-	__u8 source;                       /*  68: Presentation hook that saw the frame, enum
-	                                    *      fl_frame_source. */
+	__u8 source;                       /*  68: Presentation hook that saw the frame (the
+	                                    *      outermost of nested ones), enum fl_frame_source. */
 	__u8 frame_dropped;                /*  69: 1 when the frame is known not to have reached
-	                                    *      the screen. */
-	__u8 vsync_missed;                 /*  70: 1 when the present missed the vblank it
-	                                    *      targeted. */
+	                                    *      the screen; 0 when not known (always, for uprobe
+	                                    *      sources). */
+	__u8 vsync_missed;                 /*  70: 1 when the present is known to have missed the
+	                                    *      vblank it targeted; 0 when not known (always, for
+	                                    *      uprobe sources). */
 	__u8 pad0;                         /*  71: explicit padding, always 0 */
 };
 _Static_assert(sizeof(struct fl_frame_timing_event) == 72, "layout changed: update the Java mirror");
