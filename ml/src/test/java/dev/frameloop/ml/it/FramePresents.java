@@ -25,7 +25,7 @@ final class FramePresents {
                 + " && vkcube --c " + FRAMES;
         return String.join("\n",
                 "FL=bin/frameloop; [ -x bin/frameloop ] || FL='java -jar ml/target/frameloop.jar'",
-                "T=$(mktemp -d)",
+                "T=$(mktemp -d); export T",
                 "Xvfb -displayfd 3 -screen 0 320x240x24 -nolisten tcp 3>\"$T/display\" >\"$T/xvfb.log\" 2>&1 &",
                 "X=$!",
                 "i=0; while [ ! -s \"$T/display\" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done",
