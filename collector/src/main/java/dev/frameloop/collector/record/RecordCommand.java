@@ -113,6 +113,12 @@ public final class RecordCommand implements Callable<Integer> {
             description = "Thread name (comm, up to 15 bytes) that marks a game's threads. Repeatable.")
     List<String> gameComms = new ArrayList<>();
 
+    @Option(names = "--frame-hook", paramLabel = "PATH:FUNCTION",
+            description = "Also count a game's frame at each return of FUNCTION in the executable or library PATH (its own"
+                    + " present, e.g. ml/target/workloads/synthgame:synthgame_present), besides glXSwapBuffers,"
+                    + " eglSwapBuffers, xcb_present_pixmap and xcb_put_image. Nested presents count once. Repeatable.")
+    List<String> frameHooks = new ArrayList<>();
+
     @Option(names = "--session-id", paramLabel = "ID",
             description = "Session id (yyyyMMddTHHmmss.SSSZ-xxxxxx). Default: the start time and a random suffix."
                     + " An id that exists in DIR is refused.")
@@ -186,7 +192,7 @@ public final class RecordCommand implements Callable<Integer> {
         checkMachine(choice.mode());
         WriterWarmUp.run();
         try (StopSignals signals = StopSignals.install();
-             RecordSource source = resume ? resumePinned(storage) : loader.load(choice.mode(), ringSizes.sizes(), gameComms)) {
+             RecordSource source = resume ? resumePinned(storage) : loader.load(choice.mode(), ringSizes.sizes(), gameComms, frameHooks)) {
             SessionWriter session = createSession(storage, id, source, settings);
             LiveRecording live = LiveRecording.start(session, source, settings.types(), idle);
             String reason;
@@ -356,6 +362,7 @@ public final class RecordCommand implements Callable<Integer> {
         try {
             new GamerTunables(GamerTunables.DEFAULT_DEADLINE_MISS_THRESHOLD, GamerTunables.DEFAULT_STATS_WINDOW, 0,
                     gameComms);
+            frameHooks.forEach(dev.frameloop.collector.probe.FrameHook::parse);
             return new Settings(EventSelection.parse(events), roll.policy());
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(ExitCodes.USAGE, e.getMessage());
@@ -450,8 +457,8 @@ public final class RecordCommand implements Callable<Integer> {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    static RecordSource loadSource(RecordMode mode, RingSizes sizes, List<String> gameComms) {
-        ProbeOptions options = ProbeOptions.defaults().withRingSizes(sizes).withGameComms(gameComms);
+    static RecordSource loadSource(RecordMode mode, RingSizes sizes, List<String> gameComms, List<String> frameHooks) {
+        ProbeOptions options = ProbeOptions.defaults().withRingSizes(sizes).withGameComms(gameComms).withFrameHookSpecs(frameHooks);
         return switch (mode) {
             case SCHEDULER -> ProbeRecordSource.load(ProbeMode.SCHEDULER, options.withGamerTunables(new GamerTunables(
                     GamerTunables.DEFAULT_DEADLINE_MISS_THRESHOLD, GamerTunables.DEFAULT_STATS_WINDOW, 0, gameComms)),

@@ -11,7 +11,8 @@ interface SourceLoader {
     /**
      * @param mode      scheduler or observe (never auto)
      * @param sizes     ring sizes
-     * @param gameComms thread names that mark a game
+     * @param gameComms  thread names that mark a game
+     * @param frameHooks --frame-hook PATH:FUNCTION specs (checked before)
      */
-    RecordSource load(RecordMode mode, RingSizes sizes, List<String> gameComms);
+    RecordSource load(RecordMode mode, RingSizes sizes, List<String> gameComms, List<String> frameHooks);
 }
