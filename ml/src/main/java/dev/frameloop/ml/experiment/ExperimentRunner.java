@@ -2,8 +2,7 @@ package dev.frameloop.ml.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.frameloop.ml.analysis.SessionLoadException;
-import dev.frameloop.ml.analysis.SessionTables;
+import dev.frameloop.core.dataset.DatasetFormatException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -151,10 +150,11 @@ public final class ExperimentRunner {
                 if (recording != null) {
                     recording.stop(); // the session's files are final once the recorder has ended
                     try {
-                        crossCheck = Optional.of(FrameCrossCheck.of(gt, SessionTables.load(dir.resolve(SessionRecorder.FOLDER))));
+                        crossCheck = Optional.of(FrameCrossCheck.of(gt, dir.resolve(SessionRecorder.FOLDER)));
                         message += "; frame cross-check " + crossCheck.get().describe();
-                    } catch (SessionLoadException e) {
-                        message += "; frame cross-check impossible: " + e.getMessage();
+                    } catch (IOException | DatasetFormatException e) {
+                        message += "; frame cross-check impossible: the recorded session cannot be read (" + e.getMessage()
+                                + "; see " + dir.resolve("record.log") + ")";
                     }
                 }
             }

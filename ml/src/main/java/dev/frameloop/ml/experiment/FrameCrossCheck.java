@@ -1,9 +1,12 @@
 package dev.frameloop.ml.experiment;
 
+import dev.frameloop.core.dataset.Dataset;
+import dev.frameloop.core.dataset.SessionId;
+import dev.frameloop.core.dataset.events.EventTables;
 import dev.frameloop.core.event.EventType;
-import dev.frameloop.ml.analysis.SessionTables;
-import tech.tablesaw.api.Table;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,18 +27,26 @@ public record FrameCrossCheck(int pid, int groundTruth, int captured, long maxDe
     /** How far a recorded frame interval may be from the game's own. */
     public static final long TOLERANCE_NS = 50_000;
 
-    /** The check of one run: its ground truth against its recorded session (frame_timing rows of the game's pid). */
-    public static FrameCrossCheck of(GroundTruth truth, SessionTables session) {
+    /**
+     * The check of one run: its ground truth against the frame_timing rows of the game's pid in the run's recording
+     * ({@code datasetDir}, which holds that one session; only its frame table is read).
+     *
+     * @throws IOException when the recording is not one readable session
+     */
+    public static FrameCrossCheck of(GroundTruth truth, Path datasetDir) throws IOException {
         int pid = truth.summary().path("pid").asInt(-1);
-        Table frames = session.table(EventType.FRAME_TIMING);
-        List<Long> at = new ArrayList<>();
-        for (int i = 0; i < frames.rowCount(); i++) {
-            if (frames.intColumn("pid").getInt(i) == pid) {
-                at.add(frames.longColumn("timestamp_ns").getLong(i));
-            }
+        Dataset dataset = EventTables.openDataset(datasetDir.toString());
+        List<SessionId> sessions = dataset.sessions();
+        if (sessions.size() != 1) {
+            throw new IOException(datasetDir + " holds " + sessions.size() + " sessions, not the run's one");
         }
-        long[] recorded = at.stream().mapToLong(Long::longValue).sorted().toArray();
-        return compare(pid, truth.presentsNs(), recorded);
+        List<Long> at = new ArrayList<>();
+        dataset.session(sessions.get(0)).forEach(EventTables.tableName(EventType.FRAME_TIMING), row -> {
+            if (((Number) row.get("pid")).intValue() == pid) {
+                at.add(((Number) row.get("timestamp_ns")).longValue());
+            }
+        });
+        return compare(pid, truth.presentsNs(), at.stream().mapToLong(Long::longValue).toArray());
     }
 
     /** Compares two present sequences (CLOCK_MONOTONIC ns, in frame order). */

@@ -1,5 +1,8 @@
 package dev.frameloop.ml.it;
 
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,18 +11,49 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One {@code frameloop probe} run over four real presenting programs under Xvfb with Mesa's software renderers, the
- * same on the host and in the guest: synthgame (its own present, which swaps an EGL pbuffer inside it), a GLX and an
- * EGL program ({@code workloads/present_x11.c}, {@value #FRAMES} frames each) and {@code vkcube --c} {@value #FRAMES}
- * (lavapipe). Each program's frames must come out once each, from the outermost hook of its present path.
+ * same on the host and in the guest (a subclass runs {@link #script()} there and gives its {@link #output()}):
+ * synthgame (its own present, which swaps an EGL pbuffer inside it), a GLX and an EGL program
+ * ({@code workloads/present_x11.c}, {@value #FRAMES} frames each) and {@code vkcube --c} {@value #FRAMES} (lavapipe).
+ * Each program's frames must come out once each, from the outermost hook of its present path, numbered without gaps.
  */
-final class FramePresents {
+abstract class FramePresents {
     static final int FRAMES = 120;
 
-    private FramePresents() {
+    /** What the run printed. */
+    abstract String output();
+
+    @Test
+    void shouldCountEverySynthgameFrameOnceAtItsOwnPresent() {
+        String out = output();
+        Matcher m = Pattern.compile("synthgame: pid (\\d+) frames (\\d+) ").matcher(out);
+        assertTrue(m.find(), "no synthgame summary in\n" + out);
+        assertTrue(out.contains("present egl"), "synthgame presented without EGL: the nesting is not exercised\n" + out);
+        assertOnly(out, m.group(1), "app_present", Integer.parseInt(m.group(2)));
+    }
+
+    @Test
+    void shouldCountEveryGlxSwapOnceThroughGlvnd() {
+        String out = output();
+        assertOnly(out, group(out, "present_x11: pid (\\d+) api glx frames " + FRAMES), "glx_swap_buffers", FRAMES);
+    }
+
+    @Test
+    void shouldCountEveryEglSwapOnce() {
+        String out = output();
+        assertOnly(out, group(out, "present_x11: pid (\\d+) api egl frames " + FRAMES), "egl_swap_buffers", FRAMES);
+    }
+
+    @Test
+    void shouldCountExactlyTheFramesVkcubePresentedAtTheX11PutImage() {
+        String out = output();
+        String pid = group(out, "(?m)^process exec pid (\\d+) tid \\d+ ppid \\d+ game 1 exit_code 0 comm \"vkcube\"");
+        assertOnly(out, pid, "xcb_put_image", FRAMES);
     }
 
     /** A sh script for the checkout's directory: starts Xvfb on a free display, probes the four programs, stops Xvfb. */
-    static String script(String synthgame, String presentX11) {
+    static String script() throws IOException, InterruptedException {
+        String synthgame = Workloads.relative(Workloads.synthgame());
+        String presentX11 = Workloads.relative(Workloads.presentX11());
         String programs = synthgame + " --out $T/sg --duration 2 --fps 60 --work-us 1000 --input-hz 0 --audio-device none"
                 + " --assets 0 --shaders 0 && " + presentX11 + " glx " + FRAMES + " && " + presentX11 + " egl " + FRAMES
                 + " && vkcube --c " + FRAMES;
@@ -37,22 +71,11 @@ final class FramePresents {
                 "kill $X; wait $X 2>/dev/null; rm -rf \"$T\"");
     }
 
-    /** synthgame's frames (its summary line) == its frame events, all from its own present (the EGL swap inside counted 0 times). */
-    static void assertSynthgame(String out) {
-        Matcher m = Pattern.compile("synthgame: pid (\\d+) frames (\\d+) ").matcher(out);
-        assertTrue(m.find(), "no synthgame summary in\n" + out);
-        assertTrue(out.contains("present egl"), "synthgame presented without EGL: the nesting is not exercised\n" + out);
-        assertOnly(out, m.group(1), "app_present", Integer.parseInt(m.group(2)));
-    }
-
-    static void assertPresentX11(String out, String api, String source) {
-        String pid = group(out, "present_x11: pid (\\d+) api " + api + " frames " + FRAMES);
-        assertOnly(out, pid, source, FRAMES);
-    }
-
-    static void assertVkcube(String out) {
-        String pid = group(out, "(?m)^process exec pid (\\d+) tid \\d+ ppid \\d+ game 1 exit_code 0 comm \"vkcube\"");
-        assertOnly(out, pid, "xcb_put_image", FRAMES);
+    /** The probe run ended well, with every frame hook attached and no frame record dropped. */
+    static void assertProbeRan(String out) {
+        assertTrue(out.contains("PROBE_EXIT 0"), out);
+        assertTrue(out.contains("source frame_timing: uprobe:glXSwapBuffers@libGL.so.1"), out);
+        assertEquals("0", group(out, "events \\(written/dropped/read\\):.*\\bframe_timing \\d+/(\\d+)/\\d+"), "frame drops\n" + out);
     }
 
     /** Exactly {@code frames} frame events of {@code pid}, all from {@code source}, numbered 1..frames without gaps. */
@@ -65,12 +88,6 @@ final class FramePresents {
         }
         assertEquals(1, sources, "frames of pid " + pid + " from more than one hook: counted twice\n" + out);
         assertTrue(out.contains("frame_timing pid " + pid + " seq 1.." + frames + ", 0 gaps"), out);
-    }
-
-    static void assertProbeRan(String out) {
-        assertTrue(out.contains("PROBE_EXIT 0"), out);
-        assertTrue(out.contains("source frame_timing: uprobe:glXSwapBuffers@libGL.so.1"), out);
-        assertEquals("0", group(out, "events \\(written/dropped/read\\):.*\\bframe_timing \\d+/(\\d+)/\\d+"), "frame drops\n" + out);
     }
 
     private static String group(String text, String regex) {
