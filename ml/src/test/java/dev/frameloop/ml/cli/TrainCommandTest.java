@@ -136,14 +136,10 @@ class TrainCommandTest {
                 PartRewriter.rewrite(part, row -> RoleRules.DEFAULT.roleOf(comm(row)).isEmpty(), 1);
             }
         }
-        Path out = dir.resolve("out");
 
-        CliRun run = new CliRun("train", "--data", copy.toString(), "--task", "thread-role", "--folds", "2",
-                "--out", out.toString());
+        CliRun run = refusedThreadRoleTraining(copy, 2);
 
-        assertEquals(2, run.exitCode, run.toString());
         assertTrue(run.err.toString().contains("session " + first + " has no thread a role rule names"), run.toString());
-        assertFalse(Files.exists(out));
     }
 
     @Test
@@ -155,14 +151,10 @@ class TrainCommandTest {
             bytes[i] = (byte) ~bytes[i];
         }
         Files.write(part, bytes);
-        Path out = dir.resolve("out");
 
-        CliRun run = new CliRun("train", "--data", copy.toString(), "--task", "thread-role", "--folds", "2",
-                "--out", out.toString());
+        CliRun run = refusedThreadRoleTraining(copy, 4);
 
-        assertEquals(4, run.exitCode, run.toString());
         assertTrue(run.err.toString().contains(part.getFileName().toString()), run.toString());
-        assertFalse(Files.exists(out));
     }
 
     @Test
@@ -170,15 +162,11 @@ class TrainCommandTest {
         Path copy = copyOf(data);
         Path part = firstPart(copy, "task_stats");
         PartRewriter.rewrite(part, row -> true, 2);
-        Path out = dir.resolve("out");
 
-        CliRun run = new CliRun("train", "--data", copy.toString(), "--task", "thread-role", "--folds", "2",
-                "--out", out.toString());
+        CliRun run = refusedThreadRoleTraining(copy, 4);
 
-        assertEquals(4, run.exitCode, run.toString());
         assertTrue(run.err.toString().contains(part.getFileName() + " has schema version 2 of 'task_stats'"), run.toString());
         assertTrue(run.err.toString().contains("use a newer frameloop"), run.toString());
-        assertFalse(Files.exists(out));
     }
 
     @Test
@@ -187,15 +175,11 @@ class TrainCommandTest {
         Path part = firstPart(copy, "task_stats");
         byte[] bytes = Files.readAllBytes(part);
         Files.write(part, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        Path out = dir.resolve("out");
 
-        CliRun run = new CliRun("train", "--data", copy.toString(), "--task", "thread-role", "--folds", "2",
-                "--out", out.toString());
+        CliRun run = refusedThreadRoleTraining(copy, 4);
 
-        assertEquals(4, run.exitCode, run.toString());
         assertTrue(run.err.toString().contains(part.getFileName().toString()), run.toString());
         assertTrue(run.err.toString().contains("fsck"), run.toString());
-        assertFalse(Files.exists(out));
     }
 
     @Test
@@ -203,14 +187,10 @@ class TrainCommandTest {
         Path copy = copyOf(data);
         Path part = firstPart(copy, "task_stats");
         Files.copy(firstPart(copy, "migration"), part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Path out = dir.resolve("out");
 
-        CliRun run = new CliRun("train", "--data", copy.toString(), "--task", "thread-role", "--folds", "2",
-                "--out", out.toString());
+        CliRun run = refusedThreadRoleTraining(copy, 4);
 
-        assertEquals(4, run.exitCode, run.toString());
         assertTrue(run.err.toString().contains(part.getFileName().toString()), run.toString());
-        assertFalse(Files.exists(out));
     }
 
     @Test
@@ -250,19 +230,18 @@ class TrainCommandTest {
         assertTrue(run.err.toString().contains("is not empty"), run.toString());
     }
 
+    /** Trains thread-role on the bad data {@code copy}: exit {@code exitCode}, nothing written to --out. */
+    private CliRun refusedThreadRoleTraining(Path copy, int exitCode) {
+        Path out = dir.resolve("out");
+        CliRun run = new CliRun("train", "--data", copy.toString(), "--task", "thread-role", "--folds", "2",
+                "--out", out.toString());
+        assertEquals(exitCode, run.exitCode, run.toString());
+        assertFalse(Files.exists(out), run.toString());
+        return run;
+    }
+
     private Path copyOf(Path source) throws Exception {
-        Path target = dir.resolve("copy-" + source.getFileName());
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path p : paths.toList()) {
-                Path t = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return target;
+        return RecordedFixture.copyTree(source, dir.resolve("copy-" + source.getFileName()));
     }
 
     private static String comm(GenericRecord row) {
