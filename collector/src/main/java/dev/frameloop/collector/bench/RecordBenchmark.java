@@ -22,8 +22,9 @@ import dev.frameloop.core.dataset.bench.AvroReferenceCandidate;
 import dev.frameloop.core.dataset.bench.WriterComparison;
 import dev.frameloop.core.dataset.bench.WriterMeasurement;
 import dev.frameloop.core.dataset.storage.LocalStorage;
-import dev.frameloop.core.event.BenchRecordFlyweight;
-import dev.frameloop.core.event.BenchRecordLayout;
+import dev.frameloop.core.event.BenchFrameFlyweight;
+import dev.frameloop.core.event.BenchFrameLayout;
+import dev.frameloop.core.event.BenchFrameValues;
 import dev.frameloop.core.ring.RingMemory;
 import dev.frameloop.core.ring.RingRegions;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -50,7 +51,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code frameloop bench record}'s measurement. The benchmark producer ({@code bench.bpf.c},
- * {@code BPF_PROG_TEST_RUN} from this thread) commits 16-byte records into one ring; the record
+ * {@code BPF_PROG_TEST_RUN} from this thread) commits 40-byte frame-timing records
+ * ({@code struct fl_bench_frame}: four longs, two flags) into one ring; the record
  * path reads them on its consumer thread and writes each, from the ring in place, through a
  * session writer (rolling part files, PARQUET_2_0 + SNAPPY, synced and renamed on close) —
  * exactly what {@code frameloop record} does per event. Unpaced, the producer keeps at most half
@@ -62,7 +64,7 @@ import java.util.stream.Stream;
 final class RecordBenchmark {
     /** Records kept from the run for the reference to write. */
     static final int SAMPLE_MAX = 2_000_000;
-    private static final int RECORD_SIZE = BenchRecordLayout.SIZE;
+    private static final int RECORD_SIZE = BenchFrameLayout.SIZE;
     private static final int RING_BYTES = 16 << 20;
     private static final long MAX_CHUNK = 65_536;
 
@@ -100,16 +102,16 @@ final class RecordBenchmark {
             object.load();
             String sha = Sha256.hex(object.elfBytes());
             try (KernelRings rings = plan.open();
-                 BenchProducer producer = new BenchProducer(object, BenchProducer.SINGLE_RING_PROGRAM)) {
+                 BenchProducer producer = new BenchProducer(object, BenchProducer.FRAME_PROGRAM)) {
                 KernelRing ring = rings.rings(RingStream.BENCH).get(0);
                 warmUp(work.resolve("warmup"), sha);
                 LocalStorage storage = new LocalStorage(work.resolve("dataset"));
                 SessionWriter session = SessionWriter.create(storage, SessionId.startingAt(Clock.systemUTC().instant()),
                         SessionInfo.ofThisHost("bench", sha, Map.of(BenchRecordTable.NAME, "bench.bpf.o bench_emit")),
                         SessionWriterOptions.DEFAULT, Clock.systemUTC());
-                TableWriter<BenchRecordFlyweight> table = session.table(BenchRecordTable.table());
+                TableWriter<BenchFrameFlyweight> table = session.table(BenchRecordTable.table());
                 Sample sample = new Sample(SAMPLE_MAX);
-                BenchRecordFlyweight flyweight = new BenchRecordFlyweight();
+                BenchFrameFlyweight flyweight = new BenchFrameFlyweight();
                 AtomicReference<Throwable> ringError = new AtomicReference<>();
                 resetHeapPeaks();
                 err.println("bench record: producer -> ring -> Java -> Parquet for " + duration.toSeconds() + " s"
@@ -166,13 +168,18 @@ final class RecordBenchmark {
         int rows = 500_000;
         ByteBuffer records = ByteBuffer.allocateDirect(1024 * RECORD_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < 1024; i++) {
-            records.putLong(i * RECORD_SIZE, i);
-            records.putLong(i * RECORD_SIZE + 8, 1_000_000L * i);
+            int at = i * RECORD_SIZE;
+            records.putLong(at + BenchFrameLayout.SEQ_OFFSET, i);
+            records.putLong(at + BenchFrameLayout.TIMESTAMP_NS_OFFSET, 1_000_000L * i);
+            records.putLong(at + BenchFrameLayout.FRAME_INTERVAL_NS_OFFSET, BenchFrameValues.frameIntervalNs(i));
+            records.putLong(at + BenchFrameLayout.GPU_TO_PRESENT_NS_OFFSET, BenchFrameValues.gpuToPresentNs(i));
+            records.put(at + BenchFrameLayout.FRAME_DROPPED_OFFSET, (byte) (BenchFrameValues.frameDropped(i) ? 1 : 0));
+            records.put(at + BenchFrameLayout.VSYNC_MISSED_OFFSET, (byte) (BenchFrameValues.vsyncMissed(i) ? 1 : 0));
         }
         SessionWriter session = SessionWriter.create(new LocalStorage(dir), SessionId.startingAt(Clock.systemUTC().instant()),
                 SessionInfo.ofThisHost("bench", sha, Map.of()), SessionWriterOptions.DEFAULT, Clock.systemUTC());
-        TableWriter<BenchRecordFlyweight> table = session.table(BenchRecordTable.table());
-        BenchRecordFlyweight row = new BenchRecordFlyweight();
+        TableWriter<BenchFrameFlyweight> table = session.table(BenchRecordTable.table());
+        BenchFrameFlyweight row = new BenchFrameFlyweight();
         for (int i = 0; i < rows; i++) {
             table.write(row.wrap(records, (i % 1024) * RECORD_SIZE));
         }
@@ -229,9 +236,10 @@ final class RecordBenchmark {
         if (sampled == 0) {
             throw new IllegalStateException("the reader saw no records: nothing to compare with");
         }
-        BenchRecordFlyweight row = new BenchRecordFlyweight();
+        sample.verify();
+        BenchFrameFlyweight row = new BenchFrameFlyweight();
         ByteBuffer records = sample.buffer();
-        AvroReferenceCandidate<BenchRecordFlyweight> candidate = new AvroReferenceCandidate<>("parquet-avro",
+        AvroReferenceCandidate<BenchFrameFlyweight> candidate = new AvroReferenceCandidate<>("parquet-avro",
                 BenchRecordTable.SCHEMA, index -> row.wrap(records, (int) (index % sampled) * RECORD_SIZE),
                 BenchRecordTable::toRecord, CompressionCodecName.SNAPPY);
         long rowsPerRound = sampled;
@@ -255,15 +263,32 @@ final class RecordBenchmark {
 
         void add(ByteBuffer ring, int offset) {
             if (size < max) {
-                int at = size * RECORD_SIZE;
-                buffer.putLong(at, ring.getLong(offset));
-                buffer.putLong(at + 8, ring.getLong(offset + 8));
+                buffer.put(size * RECORD_SIZE, ring, offset, RECORD_SIZE);
                 size++;
             }
         }
 
         int size() {
             return size;
+        }
+
+        /**
+         * Fails unless the sample holds seq 0, 1, 2, … in order, each with the values the producer
+         * derives from its seq ({@link BenchFrameValues}).
+         */
+        void verify() {
+            BenchFrameFlyweight row = new BenchFrameFlyweight();
+            for (int i = 0; i < size; i++) {
+                row.wrap(buffer, i * RECORD_SIZE);
+                long seq = row.seq();
+                if (seq != i || row.frameIntervalNs() != BenchFrameValues.frameIntervalNs(seq)
+                        || row.gpuToPresentNs() != BenchFrameValues.gpuToPresentNs(seq)
+                        || row.frameDropped() != BenchFrameValues.frameDropped(seq)
+                        || row.vsyncMissed() != BenchFrameValues.vsyncMissed(seq)) {
+                    throw new IllegalStateException("record " + i + " the reader saw is not the producer's record " + i
+                            + " (seq " + seq + ", frame_interval_ns " + row.frameIntervalNs() + ")");
+                }
+            }
         }
 
         ByteBuffer buffer() {
