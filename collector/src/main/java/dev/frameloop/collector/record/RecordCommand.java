@@ -85,6 +85,7 @@ import java.util.function.Supplier;
 public final class RecordCommand implements Callable<Integer> {
     /** How often the main loop looks at signals, the clock and the snapshot. */
     private static final long LOOP_MILLIS = 200;
+    private static final String STOPPED_BY = "stopped by ";
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Dataset folder: a path (created if missing) or a Hadoop FileSystem URI (hdfs://, s3a://"
@@ -210,6 +211,11 @@ public final class RecordCommand implements Callable<Integer> {
                 outText.flush();
                 reason = runUntilStopped(signals, source, live, progress, startNs);
             }
+            if (reason.startsWith(STOPPED_BY)) {
+                outText.println("record: " + reason + ": draining the rings and closing the files; a second signal"
+                        + " exits at once (complete files keep their names, fsck DIR repairs the rest)");
+                outText.flush();
+            }
             source.stop();
             SessionSummary summary = live.finish(reason);
             return report(outText, summary, source, live);
@@ -263,7 +269,7 @@ public final class RecordCommand implements Callable<Integer> {
             RecordingSnapshot snapshot = live.snapshot();
             progress.update(snapshot, Duration.ofNanos(System.nanoTime() - startNs));
             if (signal.isPresent()) {
-                return "stopped by " + signal.get();
+                return STOPPED_BY + signal.get();
             }
             if (!snapshot.recording()) {
                 return "write failure";
