@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
                         + " (AvroParquetWriter with the same Avro schema, a new GenericRecord per row, SNAPPY, default"
                         + " settings) writing the same records (the first 2,000,000 the reader saw, each checked"
                         + " against what the producer derives from its seq; median of 3 files after one warm-up) as"
-                        + " the reference.",
+                        + " the reference. Without --rate the pipeline runs in 3 segments with a reference round"
+                        + " after each (both see the same load on a shared machine).",
                 "Without --rate the producer runs as fast as the pipeline takes records (it keeps at most half a"
                         + " ring ahead of the reader, so nothing is dropped); with --rate it commits that many"
                         + " records per second and counts what the ring could not hold as drops.",
