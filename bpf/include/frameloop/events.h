@@ -384,4 +384,21 @@ struct fl_bench_record {
 };
 _Static_assert(sizeof(struct fl_bench_record) == 16, "layout changed: update the Java mirror");
 
+/*
+ * A benchmark frame: the six fields of a frame-timing row (four 64-bit integers, two flags), as
+ * frameloop bench record writes them. The producer derives every value from seq (see
+ * bench.bpf.c), so a reader can check each row's contents.
+ */
+struct fl_bench_frame {
+	__u64 seq;                         /*   0: Sequence number, 0-based, in production order. */
+	__u64 timestamp_ns;                /*   8: bpf_ktime_get_ns() when the record was
+	                                    *      reserved. */
+	__u64 frame_interval_ns;           /*  16: Time since the previous frame, ns. */
+	__u64 gpu_to_present_ns;           /*  24: Time from the last GPU submit to the present, ns. */
+	__u8 frame_dropped;                /*  32: 1 when the frame did not reach the screen. */
+	__u8 vsync_missed;                 /*  33: 1 when the present missed its vblank. */
+	__u8 pad0[6];                      /*  34: explicit padding, always 0 */
+};
+_Static_assert(sizeof(struct fl_bench_frame) == 40, "layout changed: update the Java mirror");
+
 #endif /* FRAMELOOP_EVENTS_H */

@@ -89,6 +89,7 @@ import java.util.function.Supplier;
 public final class RecordCommand implements Callable<Integer> {
     /** How often the main loop looks at signals, the clock and the snapshot. */
     private static final long LOOP_MILLIS = 200;
+    private static final String STOPPED_BY = "stopped by ";
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Dataset folder: a path (created if missing) or a Hadoop FileSystem URI (hdfs://, s3a://"
@@ -227,6 +228,11 @@ public final class RecordCommand implements Callable<Integer> {
                 outText.flush();
                 reason = runUntilStopped(signals, source, session, live, progress, startNs, outText);
             }
+            if (reason.startsWith(STOPPED_BY)) {
+                outText.println("record: " + reason + ": draining the rings and closing the files; a second signal"
+                        + " exits at once (complete files keep their names, fsck DIR repairs the rest)");
+                outText.flush();
+            }
             source.stop();
             SessionSummary summary = live.finish(reason);
             return report(outText, summary, source, live);
@@ -280,7 +286,7 @@ public final class RecordCommand implements Callable<Integer> {
             RecordingSnapshot snapshot = live.snapshot();
             progress.update(snapshot, Duration.ofNanos(System.nanoTime() - startNs));
             if (signal.isPresent()) {
-                return withEjection("stopped by " + signal.get());
+                return withEjection(STOPPED_BY + signal.get());
             }
             if (!snapshot.recording()) {
                 return withEjection("write failure");
