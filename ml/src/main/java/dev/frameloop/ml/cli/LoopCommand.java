@@ -88,6 +88,11 @@ public final class LoopCommand implements Callable<Integer> {
             description = "Live mode: tell the scheduler this process is a game (repeatable).")
     List<Integer> gamePids = new ArrayList<>();
 
+    @Option(names = "--pin",
+            description = "Live mode: keep gamer registered if the loop is killed (as frameloop sched --pin): the loop's"
+                    + " entries then expire by their --ttl while gamer schedules on, until frameloop unpin.")
+    boolean pin;
+
     @Option(names = "--decisions", paramLabel = "FILE",
             description = "Write the decision lines to FILE instead of stdout.")
     Path decisions;
@@ -139,8 +144,8 @@ public final class LoopCommand implements Callable<Integer> {
                     : new UserFacingException(ExitCodes.UNAVAILABLE, "recording beside the loop is not in this build"
                             + " yet; run frameloop record separately");
         }
-        if (replay != null && (duration != null || !gamePids.isEmpty())) {
-            throw new UserFacingException(ExitCodes.USAGE, "--duration and --game-pid are for the live loop; a replay"
+        if (replay != null && (duration != null || !gamePids.isEmpty() || pin)) {
+            throw new UserFacingException(ExitCodes.USAGE, "--duration, --game-pid and --pin are for the live loop; a replay"
                     + " runs through its session");
         }
         PolicySettings settings;
@@ -207,6 +212,9 @@ public final class LoopCommand implements Callable<Integer> {
             args.add("--duration");
             args.add(DurationConverter.format(duration));
         }
+        if (pin) {
+            args.add("--pin");
+        }
         for (int pid : gamePids) {
             args.add("--game-pid");
             args.add(Integer.toString(pid));
@@ -247,6 +255,9 @@ public final class LoopCommand implements Callable<Integer> {
         public EventHandler start(BoostPolicyMap map) {
             loop = new ClosedLoop(predictor, policy, dryRun ? null : MapPolicyWriter.of(map),
                     d -> log.println(d.line()), System::nanoTime, reorderNs);
+            loop.onApplied(e -> log.println(e.timestampNs() + " applied tid=" + e.tid() + " role="
+                    + e.role().name().toLowerCase(java.util.Locale.ROOT) + " after_write_ns="
+                    + (e.timestampNs() - e.entryTimestampNs())));
             return loop;
         }
 
