@@ -167,6 +167,12 @@ public final class SchedCommand implements Callable<Integer> {
              ProbeSet probes = openProbes(tunables)) {
             StructOpsScheduler gamer = probes.scheduler().orElseThrow();
             out.println("probes: " + ProbeSources.describe(probes.sources(), ProbeCatalog.probedTypes(ProbeMode.SCHEDULER)));
+            if (extension != null) {
+                Map<String, String> sources = new java.util.TreeMap<>();
+                probes.sources().forEach((type, source) -> sources.put(
+                        dev.frameloop.core.dataset.events.EventTables.tableName(type), source));
+                extension.loaded(dev.frameloop.collector.record.Sha256.hex(gamer.object().elfBytes()), sources);
+            }
             return run(gamer, probes.rings(), signals, out);
         }
     }
