@@ -68,8 +68,12 @@ import java.util.function.Consumer;
                         + " kernel, root; in the VM: bin/frameloop vm -- bin/frameloop loop --model M --duration 30s):"
                         + " it reads gamer's rings (task_stats, thread_class, deadline_miss, migration), predicts and writes"
                         + " gamer's boost_policy map (one batch per event, stale entries deleted), then prints sched's"
-                        + " report and the loop's counters. The probes of frame, GPU and input events (observe) are not"
-                        + " attached yet, so their features are 0 live."})
+                        + " report and the loop's counters. Each policy-applied event of gamer (its first use of an"
+                        + " entry write) is logged as a line (time_ns applied tid= role= after_write_ns=). The probes of"
+                        + " frame, GPU and input events (observe) are not attached yet, so their features are 0 live.",
+                "--record DIR records the live session beside the loop, each decision as a policy_decision event;"
+                        + " --pin keeps gamer registered if the loop is killed, so that its entries expire by their"
+                        + " --ttl (frameloop unpin lists them and unregisters gamer)."})
 public final class LoopCommand implements Callable<Integer> {
     /** A replay's predictions take no time: its decisions must not depend on how busy the machine is. */
     private static final java.util.function.LongSupplier REPLAY_CLOCK = () -> 0L;
