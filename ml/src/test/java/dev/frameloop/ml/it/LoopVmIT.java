@@ -42,7 +42,7 @@ class LoopVmIT {
                 "$FL loop --model " + model + " --pin --ttl 2s > /tmp/loop.out 2>&1 &",
                 "L=$!",
                 "echo \"T_LOOP_STARTED $(cut -d' ' -f1 /proc/uptime)\"",
-                "end=$(( $(date +%s) + 180 ))",
+                "end=$(( $(date +%s) + 480 ))",
                 "while ! grep -q \" applied tid=$M role=render \" /tmp/loop.out && kill -0 $L 2>/dev/null"
                         + " && [ $(date +%s) -lt $end ]; do sleep 1; done",
                 "echo \"T_APPLIED $(cut -d' ' -f1 /proc/uptime)\"",
@@ -73,8 +73,8 @@ class LoopVmIT {
 
         String frameLoop = Workloads.relative(Workloads.frameLoop());
         run = GuestRun.vm("sh", "-c", script(model, frameLoop))
-                .options("--timeout", "8m")
-                .hostTimeout(Duration.ofMinutes(12))
+                .options("--timeout", "16m")
+                .hostTimeout(Duration.ofMinutes(20))
                 .run();
         assertEquals(0, run.exitCode(), run.describe());
     }
