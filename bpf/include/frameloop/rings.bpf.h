@@ -76,6 +76,7 @@ struct fl_wire_format_btf {
 	struct fl_deadline_miss_event deadline_miss;
 	struct fl_task_stats_event task_stats;
 	struct fl_policy_applied_event policy_applied;
+	struct fl_policy_decision_event policy_decision;
 	enum fl_event_type event_type;
 	enum fl_event_version event_version;
 	enum fl_device_kind device_kind;
@@ -89,6 +90,8 @@ struct fl_wire_format_btf {
 	enum fl_thread_class thread_class_enum;
 	enum fl_detection_method detection_method;
 	struct fl_bench_frame bench_frame;
+	enum fl_policy_action policy_action;
+	enum fl_policy_reason policy_reason;
 	struct fl_bench_record bench_record; /* last: it ends in a flexible array */
 };
 struct fl_wire_format_btf fl_wire_format_btf __attribute__((weak));
