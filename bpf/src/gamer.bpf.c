@@ -240,7 +240,7 @@ static __always_inline void emit_policy_applied(struct task_struct *p, struct ga
 	e->role = t->policy_role;
 	e->pad0 = 0;
 	e->pad1 = 0;
-	fl_submit_now(e, FL_EVENT_POLICY_APPLIED);
+	fl_submit_batched(e, FL_EVENT_POLICY_APPLIED);
 }
 
 static __always_inline u64 policy_generation(void)

@@ -236,7 +236,7 @@ static __always_inline void fl_emit_class_change(struct task_struct *p, __u8 old
 	e->confidence = d.confidence;
 	e->pad1 = 0;
 	bpf_probe_read_kernel(e->comm, sizeof(e->comm), p->comm);
-	fl_submit_now(e, FL_EVENT_THREAD_CLASS);
+	fl_submit_batched(e, FL_EVENT_THREAD_CLASS);
 }
 
 /*

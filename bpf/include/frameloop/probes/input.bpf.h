@@ -9,8 +9,8 @@
  * fexit/input_event (leaves the path). There is no tracepoint for input events: without fentry
  * the collector reports input as unavailable.
  *
- * Written with BPF_RB_NO_WAKEUP except every ring_wakeup_batch-th record per CPU (emit.bpf.h):
- * mice report at up to 8 kHz, and a wakeup costs ten times the record.
+ * Written without waking the reader unless the shard fills (rings.bpf.h, "Wakeups"): mice
+ * report at up to 8 kHz, and a wakeup costs a hundred times the record.
  */
 #ifndef FRAMELOOP_PROBES_INPUT_BPF_H
 #define FRAMELOOP_PROBES_INPUT_BPF_H

@@ -180,7 +180,7 @@ static __always_inline void fl_process_emit(struct task_struct *task, __u8 actio
 		fl_game_remove(tgid);
 	}
 	e->is_game = game;
-	fl_submit_now(e, FL_EVENT_PROCESS);
+	fl_submit_batched(e, FL_EVENT_PROCESS);
 }
 
 /* The exiting thread is its process's last: signal->live has dropped to 0. */

@@ -47,10 +47,15 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "probes",
         mixinStandardHelpOptions = true,
         description = {
-                "Measure what each of frameloop's BPF programs costs per run: with kernel.bpf_stats_enabled=1 (set for"
-                        + " the run, restored after), the probes attached as 'frameloop probe' attaches them (and with"
-                        + " --scheduler the gamer scheduler registered), a standard load for --duration, then"
-                        + " run_time_ns / run_cnt of every loaded program, from the kernel's own counters.",
+                "Measure what each of frameloop's BPF programs costs per run: with the kernel's run-time statistics"
+                        + " on for the run (BPF_ENABLE_STATS; released when the bench ends, however it ends), the probes"
+                        + " attached as 'frameloop probe' attaches them (and with --scheduler the gamer scheduler"
+                        + " registered), a standard load for --duration, then run_time_ns / run_cnt of every loaded"
+                        + " program, from the kernel's own counters.",
+                "Same-run reference: an empty program on each hook (probe_ref.bpf.o), attached beside the probes;"
+                        + " each program's cost is also given as a ratio to its hook's reference (scheduler callbacks:"
+                        + " an empty tp_btf/sched_switch program). The ratio is what compares machines: a TCG guest"
+                        + " inflates every absolute number several-fold.",
                 "The standard load: a process exec'ing /bin/true in a loop (exec and exit probes), two threads"
                         + " handing a token back and forth (wakeups, migrations, scheduler callbacks) and a thread"
                         + " making cheap syscalls (the syscall fallback of the GPU-submit probe sees every syscall)."
@@ -64,7 +69,6 @@ import java.util.concurrent.TimeUnit;
 public final class BenchProbesCommand implements Callable<Integer> {
     /** ns per run the issue budgets for scheduler callbacks and high-rate probes. */
     static final int TARGET_NS = 150;
-    private static final Path STATS_SWITCH = Path.of("/proc/sys/kernel/bpf_stats_enabled");
 
     @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class, defaultValue = "5s",
             description = "How long the standard load runs (default: ${DEFAULT-VALUE}).")
@@ -79,10 +83,21 @@ public final class BenchProbesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** One program's result. */
-    record ProgramCost(String name, String section, long runs, long runTimeNs) {
+    /** One program's result, and its hook's empty reference program over the same run (null when none). */
+    record ProgramCost(String name, String section, ProgramRunStats stats, String referenceName,
+                       ProgramRunStats reference) {
+        long runs() {
+            return stats.runs();
+        }
+
         double averageNs() {
-            return runs == 0 ? 0 : (double) runTimeNs / runs;
+            return stats.averageNs();
+        }
+
+        /** ns per run over the reference's ns per run; NaN when either did not run. */
+        double ratio() {
+            return reference == null || reference.runs() == 0 || stats.runs() == 0 || reference.runTimeNs() == 0
+                    ? Double.NaN : stats.averageNs() / reference.averageNs();
         }
     }
 
@@ -94,8 +109,8 @@ public final class BenchProbesCommand implements Callable<Integer> {
         if (!LibBpf.isAvailable()) {
             throw new UserFacingException(ExitCodes.UNAVAILABLE, LibBpf.unavailableReason());
         }
-        if (!BpfPrivileges.ofThisProcess().canTrace() || !Files.isWritable(STATS_SWITCH)) {
-            throw new UserFacingException(ExitCodes.UNAVAILABLE, "needs root (BPF, and writing " + STATS_SWITCH + ")");
+        if (!BpfPrivileges.ofThisProcess().canTrace()) {
+            throw new UserFacingException(ExitCodes.UNAVAILABLE, "needs root (BPF programs and their run-time statistics)");
         }
         SchedExtSysfs sysfs = SchedExtSysfs.system();
         if (scheduler && (!sysfs.isPresent() || !SchedExtSysfs.DISABLED.equals(sysfs.state().orElse("")))) {
@@ -105,7 +120,6 @@ public final class BenchProbesCommand implements Callable<Integer> {
         ProbeMode mode = scheduler ? ProbeMode.SCHEDULER : ProbeMode.OBSERVE;
         ProbeOptions options = ProbeOptions.defaults().withGamerTunables(scheduler ? new GamerTunables(
                 GamerTunables.DEFAULT_DEADLINE_MISS_THRESHOLD, GamerTunables.DEFAULT_STATS_WINDOW, 0, List.of()) : null);
-        String before = Files.readString(STATS_SWITCH).strip();
         List<ProgramCost> costs;
         Map<String, String> sources = new LinkedHashMap<>();
         ProbeSet probes;
@@ -115,51 +129,48 @@ public final class BenchProbesCommand implements Callable<Integer> {
             throw new UserFacingException(ExitCodes.FAILURE, "the probes did not load: " + e.getMessage(), e);
         }
         try (probes;
+             ReferencePrograms references = ReferencePrograms.attach(loadedSections(probes.object()));
              RingConsumer consumer = RingConsumer.start(probes.rings().rings(), new EventDispatcher(new EventSink() { }),
                      (ring, error) -> { }, IdleMode.SPIN_YIELD_EPOLL, "bench-probes-rings")) {
             probes.sources().forEach((type, source) -> sources.put(type.name().toLowerCase(Locale.ROOT), source));
-            Map<String, Integer> fds = loadedPrograms(probes.object());
-            Files.writeString(STATS_SWITCH, "1");
-            try {
+            List<BpfProgram> measured = loaded(probes.object().programs());
+            List<BpfProgram> all = new ArrayList<>(measured);
+            all.addAll(references.programs());
+            try (RunTimeStats ignored = RunTimeStats.enable()) {
                 if (scheduler) {
                     StructOpsScheduler gamer = probes.scheduler().orElseThrow();
                     gamer.attach();
                 }
-                Map<String, ProgramRunStats> start = snapshot(fds);
+                Map<String, ProgramRunStats> start = snapshot(all);
                 standardLoad(duration);
-                Map<String, ProgramRunStats> end = snapshot(fds);
+                Map<String, ProgramRunStats> end = snapshot(all);
                 probes.scheduler().ifPresent(StructOpsScheduler::detach);
                 costs = new ArrayList<>();
-                for (BpfProgram p : probes.object().programs()) {
-                    if (fds.containsKey(p.name())) {
-                        ProgramRunStats d = end.get(p.name()).since(start.get(p.name()));
-                        costs.add(new ProgramCost(p.name(), p.sectionName(), d.runs(), d.runTimeNs()));
-                    }
+                for (BpfProgram p : measured) {
+                    ProgramRunStats d = end.get(p.name()).since(start.get(p.name()));
+                    BpfProgram ref = references.referenceOf(p.sectionName()).orElse(null);
+                    costs.add(new ProgramCost(p.name(), p.sectionName(), d, ref == null ? null : ref.name(),
+                            ref == null ? null : end.get(ref.name()).since(start.get(ref.name()))));
                 }
-            } finally {
-                Files.writeString(STATS_SWITCH, before);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? json(mode, before, costs, sources) : table(mode, before, costs));
+        out.print(json ? json(mode, costs, sources) : table(mode, costs));
         out.flush();
         return ExitCodes.OK;
     }
 
-    /** Name -> fd of every program the kernel loaded. */
-    private static Map<String, Integer> loadedPrograms(BpfObject object) {
-        Map<String, Integer> fds = new LinkedHashMap<>();
-        for (BpfProgram p : object.programs()) {
-            if (p.isLoaded()) {
-                fds.put(p.name(), p.fd());
-            }
-        }
-        return fds;
+    private static List<BpfProgram> loaded(List<BpfProgram> programs) {
+        return programs.stream().filter(BpfProgram::isLoaded).toList();
     }
 
-    private static Map<String, ProgramRunStats> snapshot(Map<String, Integer> fds) {
+    private static List<String> loadedSections(BpfObject object) {
+        return loaded(object.programs()).stream().map(BpfProgram::sectionName).toList();
+    }
+
+    private static Map<String, ProgramRunStats> snapshot(List<BpfProgram> programs) {
         Map<String, ProgramRunStats> stats = new LinkedHashMap<>();
-        fds.forEach((name, fd) -> stats.put(name, ProgramRunStats.ofFd(fd)));
+        programs.forEach(p -> stats.put(p.name(), ProgramRunStats.ofFd(p.fd())));
         return stats;
     }
 
@@ -214,27 +225,31 @@ public final class BenchProbesCommand implements Callable<Integer> {
         }
     }
 
-    static String table(ProbeMode mode, String statsBefore, List<ProgramCost> costs) {
+    static String table(ProbeMode mode, List<ProgramCost> costs) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "bench probes: %s mode, kernel %s (bpf_stats_enabled was %s, 1 during the run)%n%n",
-                mode.name().toLowerCase(Locale.ROOT), System.getProperty("os.version"), statsBefore));
-        out.append(String.format(Locale.ROOT, "  %-24s %-36s %12s %10s%n", "program", "section", "runs", "ns/run"));
+                "bench probes: %s mode, kernel %s; reference: an empty program on the same hook, same run%n%n",
+                mode.name().toLowerCase(Locale.ROOT), System.getProperty("os.version")));
+        out.append(String.format(Locale.ROOT, "  %-24s %-36s %12s %10s %10s %8s%n", "program", "section", "runs",
+                "ns/run", "ref ns/run", "x ref"));
         for (ProgramCost c : costs) {
-            out.append(String.format(Locale.ROOT, "  %-24s %-36s %12d %10s%s%n", c.name(), c.section(), c.runs(),
+            out.append(String.format(Locale.ROOT, "  %-24s %-36s %12d %10s %10s %8s%s%n", c.name(), c.section(), c.runs(),
                     c.runs() == 0 ? "-" : String.format(Locale.ROOT, "%.0f", c.averageNs()),
+                    c.reference() == null || c.reference().runs() == 0 ? "-"
+                            : String.format(Locale.ROOT, "%.0f", c.reference().averageNs()),
+                    Double.isNaN(c.ratio()) ? "-" : String.format(Locale.ROOT, "%.1f", c.ratio()),
                     c.runs() > 0 && c.averageNs() > TARGET_NS ? "  over " + TARGET_NS + " ns" : ""));
         }
-        out.append(String.format(Locale.ROOT, "%n'-': not run by the standard load (no input/GPU activity, or not attached).%n"));
+        out.append(String.format(Locale.ROOT, "%n'-': not run by the standard load (no input/GPU activity, or not attached)."
+                + " Scheduler callbacks are read against an empty %s program.%n", ReferencePrograms.SCHEDULER_REFERENCE));
         return out.toString();
     }
 
-    private static String json(ProbeMode mode, String statsBefore, List<ProgramCost> costs, Map<String, String> sources)
+    private static String json(ProbeMode mode, List<ProgramCost> costs, Map<String, String> sources)
             throws JsonProcessingException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("mode", mode.name().toLowerCase(Locale.ROOT));
         root.put("kernel", System.getProperty("os.version"));
-        root.put("bpf_stats_enabled_before", statsBefore);
         root.put("target_ns", TARGET_NS);
         ObjectNode src = root.putObject("sources");
         sources.forEach(src::put);
@@ -244,13 +259,32 @@ public final class BenchProbesCommand implements Callable<Integer> {
             p.put("name", c.name());
             p.put("section", c.section());
             p.put("runs", c.runs());
-            p.put("run_time_ns", c.runTimeNs());
-            if (c.runs() > 0) {
-                p.put("ns_per_run", Math.round(c.averageNs() * 10) / 10.0);
+            p.put("run_time_ns", c.stats().runTimeNs());
+            putNs(p, "ns_per_run", c.stats());
+            if (c.reference() == null) {
+                p.putNull("reference");
             } else {
-                p.putNull("ns_per_run");
+                ObjectNode ref = p.putObject("reference");
+                ref.put("name", c.referenceName());
+                ref.put("section", ReferencePrograms.referenceSection(c.section()));
+                ref.put("runs", c.reference().runs());
+                ref.put("run_time_ns", c.reference().runTimeNs());
+                putNs(ref, "ns_per_run", c.reference());
+            }
+            if (Double.isNaN(c.ratio())) {
+                p.putNull("ratio");
+            } else {
+                p.put("ratio", Math.round(c.ratio() * 100) / 100.0);
             }
         }
         return mapper.writeValueAsString(root) + "\n";
+    }
+
+    private static void putNs(ObjectNode node, String field, ProgramRunStats stats) {
+        if (stats.runs() > 0) {
+            node.put(field, Math.round(stats.averageNs() * 10) / 10.0);
+        } else {
+            node.putNull(field);
+        }
     }
 }
