@@ -28,11 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,8 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.TimeUnit;
 
 /** {@code frameloop bench probes}: the cost per run of each probe (and scheduler callback) under a standard load. */
 @Command(name = "probes",
@@ -50,16 +44,17 @@ import java.util.concurrent.TimeUnit;
                 "Measure what each of frameloop's BPF programs costs per run: with the kernel's run-time statistics"
                         + " on for the run (BPF_ENABLE_STATS; released when the bench ends, however it ends), the probes"
                         + " attached as 'frameloop probe' attaches them (and with --scheduler the gamer scheduler"
-                        + " registered), a standard load for --duration, then run_time_ns / run_cnt of every loaded"
+                        + " registered), the standard load, then run_time_ns / run_cnt of every loaded"
                         + " program, from the kernel's own counters.",
                 "Same-run reference: an empty program on each hook (probe_ref.bpf.o), attached beside the probes;"
                         + " each program's cost is also given as a ratio to its hook's reference (scheduler callbacks:"
                         + " an empty tp_btf/sched_switch program). The ratio is what compares machines: a TCG guest"
                         + " inflates every absolute number several-fold.",
-                "The standard load: a process exec'ing /bin/true in a loop (exec and exit probes), two threads"
-                        + " handing a token back and forth (wakeups, migrations, scheduler callbacks) and a thread"
-                        + " making cheap syscalls (the syscall fallback of the GPU-submit probe sees every syscall)."
-                        + " Input and DRM probes run only when something produces input or GPU submits meanwhile.",
+                "The standard load, the same work on every run: --execs runs of /bin/true (exec and exit probes),"
+                        + " --round-trips hand-offs of a token between two threads (wakeups, migrations, scheduler"
+                        + " callbacks) and --syscalls reads of /proc/self/stat (the syscall fallback of the GPU-submit"
+                        + " probe sees every syscall), at once; --timeout stops what is left. Input and DRM probes run"
+                        + " only when something produces input or GPU submits meanwhile.",
                 "Target (issue 4): at most " + BenchProbesCommand.TARGET_NS + " ns per run for the scheduler callbacks"
                         + " and the high-rate probes. Needs root. --scheduler needs sched_ext (or the VM:"
                         + " bin/frameloop vm -- bin/frameloop bench probes --scheduler)."},
@@ -70,9 +65,22 @@ public final class BenchProbesCommand implements Callable<Integer> {
     /** ns per run the issue budgets for scheduler callbacks and high-rate probes. */
     static final int TARGET_NS = 150;
 
-    @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class, defaultValue = "5s",
-            description = "How long the standard load runs (default: ${DEFAULT-VALUE}).")
-    Duration duration;
+    @Option(names = "--execs", paramLabel = "N", defaultValue = "500",
+            description = "Processes the standard load starts (default: ${DEFAULT-VALUE}).")
+    int execs;
+
+    @Option(names = "--round-trips", paramLabel = "N", defaultValue = "100000",
+            description = "Token hand-offs between the load's two threads (default: ${DEFAULT-VALUE}).")
+    int roundTrips;
+
+    @Option(names = "--syscalls", paramLabel = "N", defaultValue = "100000",
+            description = "Reads of /proc/self/stat by the load's third thread (default: ${DEFAULT-VALUE}).")
+    int syscalls;
+
+    @Option(names = "--timeout", paramLabel = "D", converter = DurationConverter.class, defaultValue = "120s",
+            description = "Stop the load there if it has not finished; the report says how much ran (default:"
+                    + " ${DEFAULT-VALUE}).")
+    Duration timeout;
 
     @Option(names = "--scheduler", description = "Measure gamer.bpf.o with the scheduler registered instead of observe mode.")
     boolean scheduler;
@@ -103,8 +111,14 @@ public final class BenchProbesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (duration.isZero() || duration.isNegative()) {
-            throw new UserFacingException(ExitCodes.USAGE, "--duration must be positive");
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new UserFacingException(ExitCodes.USAGE, "--timeout must be positive");
+        }
+        StandardProbeLoad load;
+        try {
+            load = new StandardProbeLoad(execs, roundTrips, syscalls);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException(ExitCodes.USAGE, e.getMessage() + " (--execs, --round-trips, --syscalls)");
         }
         if (!LibBpf.isAvailable()) {
             throw new UserFacingException(ExitCodes.UNAVAILABLE, LibBpf.unavailableReason());
@@ -121,6 +135,7 @@ public final class BenchProbesCommand implements Callable<Integer> {
         ProbeOptions options = ProbeOptions.defaults().withGamerTunables(scheduler ? new GamerTunables(
                 GamerTunables.DEFAULT_DEADLINE_MISS_THRESHOLD, GamerTunables.DEFAULT_STATS_WINDOW, 0, List.of()) : null);
         List<ProgramCost> costs;
+        StandardProbeLoad.Done done;
         Map<String, String> sources = new LinkedHashMap<>();
         ProbeSet probes;
         try {
@@ -142,7 +157,7 @@ public final class BenchProbesCommand implements Callable<Integer> {
                     gamer.attach();
                 }
                 Map<String, ProgramRunStats> start = snapshot(all);
-                standardLoad(duration);
+                done = load.run(timeout);
                 Map<String, ProgramRunStats> end = snapshot(all);
                 probes.scheduler().ifPresent(StructOpsScheduler::detach);
                 costs = new ArrayList<>();
@@ -155,7 +170,7 @@ public final class BenchProbesCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? json(mode, costs, sources) : table(mode, costs));
+        out.print(json ? json(mode, load, done, costs, sources) : table(mode, load, done, costs));
         out.flush();
         return ExitCodes.OK;
     }
@@ -174,61 +189,13 @@ public final class BenchProbesCommand implements Callable<Integer> {
         return stats;
     }
 
-    /** Exec loop, a token passed between two threads, cheap syscalls: until {@code duration} has passed. */
-    private static void standardLoad(Duration duration) throws InterruptedException {
-        long end = System.nanoTime() + duration.toNanos();
-        SynchronousQueue<Integer> ping = new SynchronousQueue<>();
-        SynchronousQueue<Integer> pong = new SynchronousQueue<>();
-        Thread echo = new Thread(() -> {
-            try {
-                while (true) {
-                    pong.put(ping.take());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-probes-echo");
-        Thread pinger = new Thread(() -> {
-            try {
-                while (System.nanoTime() < end) {
-                    ping.put(1);
-                    pong.take();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-probes-ping");
-        Thread syscalls = new Thread(() -> {
-            while (System.nanoTime() < end) {
-                try {
-                    Files.readAllBytes(Path.of("/proc/self/stat"));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }, "bench-probes-syscalls");
-        echo.setDaemon(true);
-        echo.start();
-        pinger.start();
-        syscalls.start();
-        try {
-            while (System.nanoTime() < end) {
-                Process p = new ProcessBuilder("/bin/true").start();
-                p.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("running /bin/true", e);
-        } finally {
-            pinger.join();
-            syscalls.join();
-            echo.interrupt();
-        }
-    }
-
-    static String table(ProbeMode mode, List<ProgramCost> costs) {
+    static String table(ProbeMode mode, StandardProbeLoad load, StandardProbeLoad.Done done, List<ProgramCost> costs) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "bench probes: %s mode, kernel %s; reference: an empty program on the same hook, same run%n%n",
-                mode.name().toLowerCase(Locale.ROOT), System.getProperty("os.version")));
+                "bench probes: %s mode, kernel %s; reference: an empty program on the same hook, same run%n"
+                        + "load: %d/%d execs, %d/%d round trips, %d/%d syscall reads in %.1f s%s%n%n",
+                mode.name().toLowerCase(Locale.ROOT), System.getProperty("os.version"), done.execs(), load.execs(),
+                done.roundTrips(), load.roundTrips(), done.syscalls(), load.syscalls(), done.elapsed().toMillis() / 1000.0,
+                done.completes(load) ? "" : " (stopped by --timeout)"));
         out.append(String.format(Locale.ROOT, "  %-24s %-36s %12s %10s %10s %8s%n", "program", "section", "runs",
                 "ns/run", "ref ns/run", "x ref"));
         for (ProgramCost c : costs) {
@@ -244,13 +211,22 @@ public final class BenchProbesCommand implements Callable<Integer> {
         return out.toString();
     }
 
-    private static String json(ProbeMode mode, List<ProgramCost> costs, Map<String, String> sources)
-            throws JsonProcessingException {
+    private static String json(ProbeMode mode, StandardProbeLoad load, StandardProbeLoad.Done done,
+                               List<ProgramCost> costs, Map<String, String> sources) throws JsonProcessingException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("mode", mode.name().toLowerCase(Locale.ROOT));
         root.put("kernel", System.getProperty("os.version"));
         root.put("target_ns", TARGET_NS);
+        ObjectNode l = root.putObject("load");
+        l.put("execs", done.execs());
+        l.put("execs_wanted", load.execs());
+        l.put("round_trips", done.roundTrips());
+        l.put("round_trips_wanted", load.roundTrips());
+        l.put("syscalls", done.syscalls());
+        l.put("syscalls_wanted", load.syscalls());
+        l.put("seconds", done.elapsed().toMillis() / 1000.0);
+        l.put("complete", done.completes(load));
         ObjectNode src = root.putObject("sources");
         sources.forEach(src::put);
         ArrayNode programs = root.putArray("programs");
