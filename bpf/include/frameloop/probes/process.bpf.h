@@ -165,9 +165,7 @@ static __always_inline void fl_process_emit(struct task_struct *task, __u8 actio
 	e->action = action;
 	e->source = source;
 	e->pad0 = 0;
-	/* comm is NUL-padded in the task (set with strscpy_pad): two direct loads copy it as the wire format wants */
-	((__u64 *)e->comm)[0] = *(__u64 *)task->comm;
-	((__u64 *)e->comm)[1] = *(__u64 *)(task->comm + 8);
+	fl_copy_comm(e->comm, task->comm);
 	__builtin_memset(e->filename, 0, sizeof(e->filename));
 	fl_process_copy_filename(e, filename);
 
