@@ -67,7 +67,8 @@ abstract class FramePresents {
                 "export DISPLAY=:$(cat \"$T/display\") vblank_mode=0",
                 "$FL probe --game-comm synthgame --game-comm present_x11 --game-comm vkcube --frame-hook \"$PWD/" + synthgame
                         + ":synthgame_present\" -- sh -c '" + programs + "'",
-                "echo \"PROBE_EXIT $?\"",
+                "rc=$?; echo \"PROBE_EXIT $rc\"",
+                "if [ $rc -ne 0 ]; then echo 'Xvfb log:'; cat \"$T/xvfb.log\"; kill -0 $X 2>/dev/null || echo 'Xvfb had exited'; fi",
                 "kill $X; wait $X 2>/dev/null; rm -rf \"$T\"");
     }
 
