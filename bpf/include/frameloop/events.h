@@ -37,6 +37,7 @@ enum fl_event_type {
 	FL_EVENT_DEADLINE_MISS = 7,              /* struct fl_deadline_miss_event */
 	FL_EVENT_TASK_STATS = 8,                 /* struct fl_task_stats_event */
 	FL_EVENT_POLICY_APPLIED = 9,             /* struct fl_policy_applied_event */
+	FL_EVENT_POLICY_DECISION = 10,           /* struct fl_policy_decision_event (userspace only) */
 };
 
 /* Layout version of each event type: fl_event_header.version. Bump on any layout change. */
@@ -50,6 +51,7 @@ enum fl_event_version {
 	FL_EVENT_VERSION_DEADLINE_MISS = 1,
 	FL_EVENT_VERSION_TASK_STATS = 1,
 	FL_EVENT_VERSION_POLICY_APPLIED = 1,
+	FL_EVENT_VERSION_POLICY_DECISION = 1,
 };
 
 /* Kind of an input device, from its capability bits. */
@@ -92,6 +94,8 @@ enum fl_frame_source {
 	FL_FRAME_SOURCE_WL_SURFACE_COMMIT = 6,   /* uprobe on wl_surface_commit (Wayland). */
 	FL_FRAME_SOURCE_DRM_PAGE_FLIP = 7,       /* DRM page flip. */
 	FL_FRAME_SOURCE_DRM_VBLANK = 8,          /* DRM vblank. */
+	FL_FRAME_SOURCE_APP_PRESENT = 9,         /* uprobe on a present function the user named
+	                                          * (--frame-hook BINARY:FUNCTION). */
 };
 
 /* DRM driver a GPU submit belongs to. */
@@ -227,21 +231,25 @@ struct fl_frame_timing_event {
 	struct fl_event_header header;     /*   0: common header */
 	__u32 pid;                         /*  24: Process id of the presenting process. */
 	__u32 tid;                         /*  28: Thread id of the presenting thread. */
-	__u64 frame_interval_ns;           /*  32: Time since the previous present of the same
-	                                    *      process and swapchain; 0 for the first frame. */
+	__u64 frame_interval_ns;           /*  32: Time since the previous counted present of the
+	                                    *      same process; 0 for the first frame. */
 	__u64 gpu_to_present_ns;           /*  40: Time from the process's last GPU submit to
-	                                    *      this present; 0 when unknown. */
+	                                    *      this present; 0 when unknown (no submit since the
+	                                    *      previous present). */
 	__u64 compositor_latency_ns;       /*  48: Present to compositor/page-flip completion; 0
-	                                    *      when unknown. */
+	                                    *      when unknown (always, for uprobe sources). */
 	__u64 swapchain_id;                /*  56: Identifies the surface/drawable/swapchain
-	                                    *      presented (a handle value from the hooked call). */
+	                                    *      presented (a handle value from the outermost
+	                                    *      hooked call); 0 when the call has none. */
 	__u32 frame_seq;                   /*  64: Per-process frame counter, starting at 1. */
-	__u8 source;                       /*  68: Presentation hook that saw the frame, enum
-	                                    *      fl_frame_source. */
+	__u8 source;                       /*  68: Presentation hook that saw the frame (the
+	                                    *      outermost of nested ones), enum fl_frame_source. */
 	__u8 frame_dropped;                /*  69: 1 when the frame is known not to have reached
-	                                    *      the screen. */
-	__u8 vsync_missed;                 /*  70: 1 when the present missed the vblank it
-	                                    *      targeted. */
+	                                    *      the screen; 0 when not known (always, for uprobe
+	                                    *      sources). */
+	__u8 vsync_missed;                 /*  70: 1 when the present is known to have missed the
+	                                    *      vblank it targeted; 0 when not known (always, for
+	                                    *      uprobe sources). */
 	__u8 pad0;                         /*  71: explicit padding, always 0 */
 };
 _Static_assert(sizeof(struct fl_frame_timing_event) == 72, "layout changed: update the Java mirror");
@@ -365,6 +373,52 @@ struct fl_policy_applied_event {
 	__u16 pad1;                        /*  62: explicit padding, always 0 */
 };
 _Static_assert(sizeof(struct fl_policy_applied_event) == 64, "layout changed: update the Java mirror");
+
+/* What the closed loop did to a boost_policy entry. */
+enum fl_policy_action {
+	FL_POLICY_ACTION_UNKNOWN = 0,            /* Not set. */
+	FL_POLICY_ACTION_WRITE = 1,              /* The entry was written (created or replaced). */
+	FL_POLICY_ACTION_DELETE = 2,             /* The entry was deleted. */
+};
+
+/* Why the closed loop wrote or deleted an entry. */
+enum fl_policy_reason {
+	FL_POLICY_REASON_UNKNOWN = 0,            /* Not set. */
+	FL_POLICY_REASON_NEW = 1,                /* First entry of the thread: the model's role held for the
+	                                          * hysteresis windows. */
+	FL_POLICY_REASON_CHANGED = 2,            /* The model's role of the thread changed. */
+	FL_POLICY_REASON_REFRESH = 3,            /* Still predicted: the expiry moved on. */
+	FL_POLICY_REASON_EXPIRED = 4,            /* Not predicted any more and expired: deleted. */
+	FL_POLICY_REASON_EXITED = 5,             /* The thread exited: deleted. */
+};
+
+/*
+ * A decision of the closed loop (frameloop loop) about a boost_policy entry. Written by userspace
+ * only, into recordings; never by BPF. (FL_EVENT_POLICY_DECISION)
+ */
+struct fl_policy_decision_event {
+	struct fl_event_header header;     /*   0: common header; cpu is 0 */
+	__u32 pid;                         /*  24: Process id of the thread; 0 when the loop did not know it. */
+	__u32 tid;                         /*  28: Thread id the entry is for. */
+	__u64 expiry_ns;                   /*  32: When the entry written expires (CLOCK_MONOTONIC ns);
+	                                    *      0 for a delete. */
+	__u64 slice_ns;                    /*  40: Time slice the entry grants; 0 for the role's default or
+	                                    *      a delete. */
+	__u32 boost;                       /*  48: Boost in percent of the entry; 0 for the role's default or
+	                                    *      a delete. */
+	__u32 confidence_ppm;              /*  52: The model's probability of the role, parts per million;
+	                                    *      0 for a delete. */
+	__u8 action;                       /*  56: What was done, enum fl_policy_action. */
+	__u8 role;                         /*  57: Role written, or the role the deleted entry had,
+	                                    *      enum fl_thread_class. */
+	__u8 heuristic;                    /*  58: The scheduler's own class of the thread when deciding,
+	                                    *      enum fl_thread_class. */
+	__u8 reason;                       /*  59: Why, enum fl_policy_reason. */
+	__u8 dry_run;                      /*  60: 1 when no map was written (loop --dry-run), else 0. */
+	__u8 pad0;                         /*  61: explicit padding, always 0 */
+	__u16 pad1;                        /*  62: explicit padding, always 0 */
+};
+_Static_assert(sizeof(struct fl_policy_decision_event) == 64, "layout changed: update the Java mirror");
 
 /*
  * A benchmark record: sequence number and producer timestamp, followed by payload bytes up to

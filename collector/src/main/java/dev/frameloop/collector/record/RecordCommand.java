@@ -118,6 +118,12 @@ public final class RecordCommand implements Callable<Integer> {
             description = "Thread name (comm, up to 15 bytes) that marks a game's threads. Repeatable.")
     List<String> gameComms = new ArrayList<>();
 
+    @Option(names = "--frame-hook", paramLabel = "PATH:FUNCTION",
+            description = "Also count a game's frame at each return of FUNCTION in the executable or library PATH (its own"
+                    + " present, e.g. ml/target/workloads/synthgame:synthgame_present), besides glXSwapBuffers,"
+                    + " eglSwapBuffers, xcb_present_pixmap and xcb_put_image. Nested presents count once. Repeatable.")
+    List<String> frameHooks = new ArrayList<>();
+
     @Option(names = "--test-stall-tid", paramLabel = "TID",
             description = "Test only (scheduler mode): gamer never dispatches thread TID, so that the kernel's"
                     + " watchdog ejects it (after its timeout, 30s by default) and recording goes on in observe mode.")
@@ -363,7 +369,8 @@ public final class RecordCommand implements Callable<Integer> {
     }
 
     private ProbeOptions probeOptions() {
-        ProbeOptions options = ProbeOptions.defaults().withRingSizes(ringSizes.sizes()).withGameComms(gameComms);
+        ProbeOptions options = ProbeOptions.defaults().withRingSizes(ringSizes.sizes()).withGameComms(gameComms)
+                .withFrameHookSpecs(frameHooks);
         return options.withGamerTunables(new GamerTunables(GamerTunables.DEFAULT_DEADLINE_MISS_THRESHOLD,
                 GamerTunables.DEFAULT_STATS_WINDOW, testStallTid, gameComms));
     }
@@ -397,6 +404,7 @@ public final class RecordCommand implements Callable<Integer> {
         try {
             new GamerTunables(GamerTunables.DEFAULT_DEADLINE_MISS_THRESHOLD, GamerTunables.DEFAULT_STATS_WINDOW,
                     testStallTid, gameComms);
+            frameHooks.forEach(dev.frameloop.collector.probe.FrameHook::parse);
             return new Settings(EventSelection.parse(events), roll.policy());
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(ExitCodes.USAGE, e.getMessage());
