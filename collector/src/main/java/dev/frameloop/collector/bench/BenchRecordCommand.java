@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {
                 "Measure frameloop record's whole path — BPF producer (bench.bpf.c's bench_emit_frames through"
-                        + " BPF_PROG_TEST_RUN: 40-byte frame-timing records, four longs and two flags) -> a 16 MiB"
+                        + " BPF_PROG_TEST_RUN: 40-byte frame-timing records, four longs and two flags) -> a 64 MiB"
                         + " ring -> the Java reader -> a session writer (rolling Parquet part files, columns written"
                         + " straight from the ring, v2 pages with delta encodings, SNAPPY, synced and renamed when"
                         + " complete) on disk — for --seconds, then, in the same process, parquet-avro alone"
