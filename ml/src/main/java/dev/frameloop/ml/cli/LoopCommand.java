@@ -88,6 +88,11 @@ public final class LoopCommand implements Callable<Integer> {
             description = "Live mode: tell the scheduler this process is a game (repeatable).")
     List<Integer> gamePids = new ArrayList<>();
 
+    @Option(names = "--game-comm", paramLabel = "NAME",
+            description = "Live mode: tell the scheduler threads named NAME (or whose process is named NAME) are a"
+                    + " game's, as frameloop sched --game-comm does (repeatable).")
+    List<String> gameComms = new ArrayList<>();
+
     @Option(names = "--decisions", paramLabel = "FILE",
             description = "Write the decision lines to FILE instead of stdout.")
     Path decisions;
@@ -139,8 +144,8 @@ public final class LoopCommand implements Callable<Integer> {
                     : new UserFacingException(ExitCodes.UNAVAILABLE, "recording beside the loop is not in this build"
                             + " yet; run frameloop record separately");
         }
-        if (replay != null && (duration != null || !gamePids.isEmpty())) {
-            throw new UserFacingException(ExitCodes.USAGE, "--duration and --game-pid are for the live loop; a replay"
+        if (replay != null && (duration != null || !gamePids.isEmpty() || !gameComms.isEmpty())) {
+            throw new UserFacingException(ExitCodes.USAGE, "--duration, --game-pid and --game-comm are for the live loop; a replay"
                     + " runs through its session");
         }
         PolicySettings settings;
@@ -210,6 +215,10 @@ public final class LoopCommand implements Callable<Integer> {
         for (int pid : gamePids) {
             args.add("--game-pid");
             args.add(Integer.toString(pid));
+        }
+        for (String comm : gameComms) {
+            args.add("--game-comm");
+            args.add(comm);
         }
         CommandLine sched = new CommandLine(new SchedCommand().withExtension(extension));
         sched.setOut(out);

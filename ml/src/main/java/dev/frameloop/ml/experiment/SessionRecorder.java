@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Records a frameloop session beside each run's ground truth, through {@code frameloop record --out DIR} in a
- * process of its own, started before the workload and stopped (SIGTERM) after it. Where this build has no
- * {@code record} command, runs go unrecorded and the report says so.
+ * Records a frameloop session beside each run's ground truth, through {@code frameloop record --mode observe --out DIR}
+ * in a process of its own, started before the workload and stopped (SIGTERM) after it. Observe mode loads the probes
+ * only, the same in every arm, so recording never changes which scheduler an arm runs (in scheduler mode it would
+ * load gamer into the default arm). Where this build has no {@code record} command, runs go unrecorded and the
+ * report says so.
  */
 public sealed interface SessionRecorder {
     /** The run folder's subfolder that holds the recorded session. */
@@ -30,12 +32,14 @@ public sealed interface SessionRecorder {
     record RecordCommand(FrameloopLauncher launcher) implements SessionRecorder {
         @Override
         public String describe() {
-            return "frameloop record, one session per run (RUN/" + FOLDER + "/)";
+            return "frameloop record --mode observe (the probes, the same in every arm), one session per run (RUN/"
+                    + FOLDER + "/)";
         }
 
         @Override
         public Optional<ChildProcess> start(Path runDir) throws IOException {
-            return Optional.of(ChildProcess.start(launcher.command(List.of("record", "--out", runDir.resolve(FOLDER).toString())),
+            return Optional.of(ChildProcess.start(launcher.command(List.of("record", "--mode", "observe",
+                            "--out", runDir.resolve(FOLDER).toString())),
                     runDir.resolve("record.log")));
         }
     }
