@@ -8,6 +8,7 @@ import dev.frameloop.core.dataset.SessionReader;
 import dev.frameloop.core.dataset.TableCounts;
 import dev.frameloop.core.dataset.events.EventTables;
 import dev.frameloop.core.event.EventType;
+import dev.frameloop.ml.demo.ChildOutput;
 import dev.frameloop.ml.demo.DemoPlan;
 import dev.frameloop.ml.demo.DemoSettings;
 import dev.frameloop.ml.demo.DemoStep;
@@ -79,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--sessions", paramLabel = "N",
-            description = "Sessions to record, at least 2 (default: 3; --quick: 2).")
+            description = "Sessions to record, at least 2 (default: 2).")
     Integer sessions;
 
     @Option(names = "--session-duration", paramLabel = "D", converter = DurationConverter.class,
@@ -87,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
     Duration sessionDuration;
 
     @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
-            description = "How long synthgame runs in each experiment run (default: 8s; --quick: 3s).")
+            description = "How long synthgame runs in each experiment run (default: 6s; --quick: 3s).")
     Duration runDuration;
 
     @Option(names = "--repeats", paramLabel = "N",
@@ -120,7 +121,7 @@ public final class DemoCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         checkOut(plan);
-        Files.createDirectories(plan.settings().out());
+        Files.createDirectories(plan.roleModel().getParent());
         long start = System.nanoTime();
         int exit = ExitCodes.OK;
         for (DemoPlan.Stage stage : plan.stages()) {
@@ -203,7 +204,7 @@ public final class DemoCommand implements Callable<Integer> {
         List<List<String>> commands = new ArrayList<>();
         switch (step) {
             case DOCTOR -> commands.add(plan.doctor());
-            case RECORD -> commands.add(plan.record("<synthgame pid>"));
+            case RECORD -> commands.add(plan.record());
             case TRAIN_ROLES -> commands.add(plan.trainRoles());
             case TRAIN_FRAMES -> commands.add(plan.trainFrames());
             case EXPERIMENT -> commands.add(plan.experiment());
@@ -222,7 +223,7 @@ public final class DemoCommand implements Callable<Integer> {
             case DOCTOR -> frameloop(plan.doctor(), step, progress);
             case RECORD -> {
                 try (SynthgameBinary binary = SynthgameBinary.locate()) {
-                    new SessionRecording(plan, binary.synthgame(), args -> inProcess(args, progress), progress).run();
+                    new SessionRecording(plan, binary.synthgame(), FrameloopLauncher.current(), progress).run();
                 }
             }
             case TRAIN_ROLES -> frameloop(plan.trainRoles(), step, progress);
@@ -262,7 +263,7 @@ public final class DemoCommand implements Callable<Integer> {
         progress.flush();
         spec.commandLine().getErr().flush();
         Process guest = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
-        GuestOutput output = new GuestOutput(guest, progress, spec.commandLine().getErr());
+        ChildOutput output = new ChildOutput(guest, progress, spec.commandLine().getErr(), null);
         long start = System.nanoTime();
         while (!guest.waitFor(QUIET_LIMIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             if (output.quietFor().compareTo(QUIET_LIMIT) >= 0) {
@@ -291,7 +292,7 @@ public final class DemoCommand implements Callable<Integer> {
         progress.println("  $ frameloop " + String.join(" ", args.stream().map(ExperimentCommand::shellWord).toList()));
         progress.flush();
         CommandLine cli = FrameloopMain.commandLine();
-        cli.setOut(spec.commandLine().getOut());
+        cli.setOut(progress);
         cli.setErr(spec.commandLine().getErr());
         int code = cli.execute(args.toArray(String[]::new));
         spec.commandLine().getErr().flush();

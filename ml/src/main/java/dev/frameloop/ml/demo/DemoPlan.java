@@ -30,6 +30,7 @@ public final class DemoPlan {
         }
     }
 
+    private static final Duration RECORD_SPARE = Duration.ofSeconds(3);
     private static final Duration GUEST_SPARE = Duration.ofMinutes(10);
     private static final Duration PER_SESSION = Duration.ofMinutes(2);
     private static final Duration PER_RUN = Duration.ofMinutes(4);
@@ -128,10 +129,14 @@ public final class DemoPlan {
         return List.of("doctor");
     }
 
-    /** The recorder of one session: the gamer scheduler and the probes until synthgame ({@code gamePid}) exits. */
-    public List<String> record(String gamePid) {
-        return List.of("record", "--mode", "scheduler", "--game-comm", "synthgame", "--until-exit", gamePid,
-                "--out", sessionsDir().toString());
+    /**
+     * The recorder of one session: the gamer scheduler and the probes, for the session's duration and a little more
+     * (synthgame starts once the recorder reads its rings).
+     */
+    public List<String> record() {
+        return List.of("record", "--mode", "scheduler", "--game-comm", "synthgame",
+                "--duration", DurationConverter.format(settings.sessionDuration().plus(RECORD_SPARE)),
+                "--progress-every", "5s", "--out", sessionsDir().toString());
     }
 
     /** synthgame for one recorded session, seeded by the session's index. */

@@ -37,7 +37,7 @@ public record DemoSettings(Path out, int sessions, Duration sessionDuration, Dur
 
     /** The default demo: about 10 minutes on a 2-core machine that runs it in a TCG guest. */
     public static DemoSettings standard(Path out) {
-        return new DemoSettings(out, 3, Duration.ofSeconds(15), Duration.ofSeconds(8), 1, BackgroundSpec.parse("cpu:1"), 1);
+        return new DemoSettings(out, 2, Duration.ofSeconds(15), Duration.ofSeconds(6), 1, BackgroundSpec.parse("cpu:1"), 1);
     }
 
     /** The smallest demo that still runs every step (CI). */

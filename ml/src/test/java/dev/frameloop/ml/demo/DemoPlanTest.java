@@ -26,7 +26,7 @@ class DemoPlanTest {
                 DemoStep.EXPERIMENT)), stages.get(1));
         assertEquals(new DemoPlan.Stage(false, List.of(DemoStep.REPORT)), stages.get(2));
         assertEquals(List.of("demo", "--out", "/data/demo", "--steps", "record,train-roles,train-frames,experiment",
-                "--sessions", "3", "--session-duration", "15s", "--duration", "8s", "--repeats", "1",
+                "--sessions", "2", "--session-duration", "15s", "--duration", "6s", "--repeats", "1",
                 "--background", "cpu:1", "--seed", "1"), plan.inGuest(stages.get(1)));
         List<String> vm = plan.vm(stages.get(1));
         assertEquals(List.of("vm", "--share", "/data/demo", "--timeout"), vm.subList(0, 4));
@@ -62,11 +62,11 @@ class DemoPlanTest {
     }
 
     @Test
-    void shouldRecordWithTheSchedulerUntilTheGameExitsAndSeedEachSession() {
+    void shouldRecordWithTheSchedulerForTheSessionAndSeedEachSession() {
         DemoPlan plan = DemoPlan.of(DemoSettings.standard(OUT), EnumSet.of(DemoStep.RECORD), true);
 
-        assertEquals(List.of("record", "--mode", "scheduler", "--game-comm", "synthgame", "--until-exit", "77",
-                "--out", "/data/demo/sessions"), plan.record("77"));
+        assertEquals(List.of("record", "--mode", "scheduler", "--game-comm", "synthgame", "--duration", "18s",
+                "--progress-every", "5s", "--out", "/data/demo/sessions"), plan.record());
         assertEquals(List.of("/bin/synthgame", "--out", "/data/demo/record/session-2/ground-truth", "--duration", "15.0",
                 "--seed", "2"), plan.synthgame(Path.of("/bin/synthgame"), 1));
     }
