@@ -19,8 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * One {@code frameloop demo --quick} on the host, which runs steps 2-5 in a guest: sessions recorded with the
  * scheduler, a thread-role model trained on them, and the three-arm experiment whose gamer+model arm uses it.
+ * It takes several minutes of TCG guest (two sessions and three experiment runs, each starting a recorder), more
+ * than CI's budget for one test, so it has its own tag and runs when asked:
+ * {@code mvn -B -o verify -pl ml -Dfailsafe.groups=vm-demo -Dit.test=DemoVmIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-@Tag("vm")
+@Tag("vm-demo")
 class DemoVmIT {
     private static GuestRun.Result run;
     private static Path out;
