@@ -91,6 +91,9 @@ public final class LibC {
     /** {@code pid_t getpid(void)}: never fails. */
     public static native int getpid();
 
+    /** {@code int mount(const char *source, const char *target, const char *fstype, unsigned long flags, const void *data)}: 0, or -1 with errno. */
+    public static native int mount(String source, String target, String fstype, long flags, Pointer data);
+
     /** {@code int getrlimit(int resource, struct rlimit *rlim)}: 0, or -1 with errno. */
     public static native int getrlimit(int resource, Rlimit rlim);
 

@@ -48,6 +48,14 @@ public final class ProbeCatalog {
         return List.copyOf(chains);
     }
 
+    /**
+     * The chains a mode loads without attaching, to attach if the scheduler goes away: in scheduler mode the
+     * migration probe, which takes over the migration stream when the kernel ejects gamer.
+     */
+    public static List<ProbeChain> standby(ProbeMode mode) {
+        return mode == ProbeMode.SCHEDULER ? List.of(MIGRATION) : List.of();
+    }
+
     /** Every chain of the probe headers (each object has all their programs; a mode attaches some). */
     public static List<ProbeChain> all() {
         return ALL;

@@ -53,13 +53,17 @@ public final class ProbeSet implements AutoCloseable {
     private final StructOpsScheduler scheduler;
     private final KernelRings rings;
     private final List<ProbeHook> hooks;
+    /** Chains loaded but not attached, and the candidate index chosen for each (-1: none loaded). */
+    private final Map<ProbeChain, Integer> standby;
 
-    private ProbeSet(ProbeMode mode, BpfObject object, StructOpsScheduler scheduler, KernelRings rings, List<ProbeHook> hooks) {
+    private ProbeSet(ProbeMode mode, BpfObject object, StructOpsScheduler scheduler, KernelRings rings, List<ProbeHook> hooks,
+                     Map<ProbeChain, Integer> standby) {
         this.mode = mode;
         this.object = object;
         this.scheduler = scheduler;
         this.rings = rings;
-        this.hooks = List.copyOf(hooks);
+        this.hooks = new ArrayList<>(hooks);
+        this.standby = new LinkedHashMap<>(standby);
     }
 
     /**
@@ -69,7 +73,9 @@ public final class ProbeSet implements AutoCloseable {
      * @throws BpfException when the object itself cannot load (not because of a probe program), e.g. no privileges
      */
     public static ProbeSet open(ProbeMode mode, ProbeOptions options) {
-        List<ProbeChain> chains = ProbeCatalog.chains(mode);
+        List<ProbeChain> chains = new ArrayList<>(ProbeCatalog.chains(mode));
+        List<ProbeChain> standby = ProbeCatalog.standby(mode);
+        chains.addAll(standby);
         HookTargets targets = new HookTargets();
         Map<String, String> passed = new HashMap<>();           // candidate name -> why it is not used
         Map<ProgramKind, String> refusedKinds = new EnumMap<>(ProgramKind.class);
@@ -120,9 +126,14 @@ public final class ProbeSet implements AutoCloseable {
                 // before any probe runs: a ring set's shards exist only once mapped, and a probe finding none counts a drop
                 rings = plan.open();
                 List<ProbeHook> hooks = new ArrayList<>();
+                Map<ProbeChain, Integer> standbyPicks = new LinkedHashMap<>();
                 boolean retry = false;
                 for (ProbeChain chain : chains) {
                     int index = chosen.get(chain);
+                    if (standby.contains(chain)) {
+                        standbyPicks.put(chain, index);
+                        continue;
+                    }
                     if (index < 0) {
                         hooks.add(new ProbeHook(chain, Optional.empty(), reasons(chain, passed)));
                         continue;
@@ -143,7 +154,7 @@ public final class ProbeSet implements AutoCloseable {
                     continue; // the finally closes rings and object; the next attempt opens them anew
                 }
                 keep = true;
-                return new ProbeSet(mode, object, scheduler, rings, hooks);
+                return new ProbeSet(mode, object, scheduler, rings, hooks, standbyPicks);
             } finally {
                 if (!keep) {
                     if (rings != null) {
@@ -279,9 +290,42 @@ public final class ProbeSet implements AutoCloseable {
         return rings;
     }
 
-    /** Every probe chain and what became of it, in catalog order. */
+    /** Every probe chain and what became of it, in catalog order (standby chains once attached). */
     public List<ProbeHook> hooks() {
-        return hooks;
+        return List.copyOf(hooks);
+    }
+
+    /**
+     * Attaches the standby chains ({@link ProbeCatalog#standby}), loaded but left detached until now: in
+     * scheduler mode, the migration probe that stands in for the scheduler once the kernel has ejected it.
+     * Idempotent. A chain whose program did not load or does not attach is reported unavailable.
+     *
+     * @return the hooks this call added
+     */
+    public List<ProbeHook> attachStandby() {
+        List<ProbeHook> added = new ArrayList<>();
+        for (Map.Entry<ProbeChain, Integer> entry : standby.entrySet()) {
+            ProbeChain chain = entry.getKey();
+            int index = entry.getValue();
+            ProbeHook hook;
+            if (index < 0) {
+                hook = new ProbeHook(chain, Optional.empty(), List.of("no candidate loaded"));
+            } else {
+                ProbeProgram candidate = chain.candidates().get(index);
+                try {
+                    for (ProbeProgram p : chain.programsOf(index)) {
+                        object.program(p.name()).attach();
+                    }
+                    hook = new ProbeHook(chain, Optional.of(candidate), List.of());
+                } catch (BpfException e) {
+                    hook = new ProbeHook(chain, Optional.empty(), List.of(candidate.source() + ": attach: " + why(e)));
+                }
+            }
+            hooks.add(hook);
+            added.add(hook);
+        }
+        standby.clear();
+        return added;
     }
 
     /** Names of the probe programs attached. */

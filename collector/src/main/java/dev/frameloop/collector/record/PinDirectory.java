@@ -73,6 +73,7 @@ public final class PinDirectory {
             throw new IllegalStateException("pins exist in " + pinned().get());
         }
         Path dir = root.resolve(mode);
+        BpfFs.ensureMountedFor(root);
         try {
             if (!Files.isDirectory(root)) {
                 Files.createDirectories(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

@@ -41,6 +41,7 @@ public final class ProbeRecordSource implements RecordSource {
     private boolean registered;
     private boolean stopped;
     private boolean keepAttached;
+    private boolean ejected;
 
     private ProbeRecordSource(ProbeSet probes, KernelRings rings, SchedExtSysfs sysfs, String sha256) {
         this.probes = probes;
@@ -139,7 +140,12 @@ public final class ProbeRecordSource implements RecordSource {
 
     @Override
     public Optional<String> stoppedOnItsOwn() {
-        if (!registered || stopped) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> continueAfterEjection() {
+        if (!registered || stopped || ejected) {
             return Optional.empty();
         }
         StructOpsScheduler gamer = probes.scheduler().orElseThrow();
@@ -147,8 +153,13 @@ public final class ProbeRecordSource implements RecordSource {
         if (SchedExtSysfs.ENABLED.equals(state) && gamer.exitInfo().isEmpty()) {
             return Optional.empty();
         }
+        ejected = true;
+        List<String> standby = probes.attachStandby().stream()
+                .map(h -> h.chain().type().name().toLowerCase(java.util.Locale.ROOT) + " from " + h.source()).toList();
         return Optional.of("the kernel ejected " + Gamer.OPS_NAME + ": "
-                + gamer.exitInfo().map(x -> x.describe()).orElse("no exit record (sched_ext state is '" + state + "')"));
+                + gamer.exitInfo().map(x -> x.describe()).orElse("no exit record (sched_ext state is '" + state + "')")
+                + "; recording goes on in observe mode (the probes keep running"
+                + (standby.isEmpty() ? "" : "; " + String.join(", ", standby)) + ")");
     }
 
     @Override

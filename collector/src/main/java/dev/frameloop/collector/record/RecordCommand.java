@@ -65,11 +65,14 @@ import java.util.function.Supplier;
                         + " which. Without sched_ext on the host: bin/frameloop vm -- bin/frameloop record ...",
                 "It stops at Ctrl-C (SIGINT) or SIGTERM (drains the rings, closes every file, finalises the"
                         + " manifest, exits 0; a second signal exits at once, leaving open files under their"
-                        + " temporary names for fsck), after --duration, when --until-exit's process ends, when"
-                        + " the kernel ejects the scheduler, or when a write fails (e.g. the disk is full: the"
+                        + " temporary names for fsck), after --duration, when --until-exit's process ends,"
+                        + " or when a write fails (e.g. the disk is full: the"
                         + " manifest says how many events were lost). A file gets its final name only once it is"
                         + " complete. Before recording it repairs what earlier crashed sessions in DIR left"
                         + " (as frameloop fsck DIR does).",
+                "If the kernel ejects the scheduler, record says why (the kernel's exit record) and records on in"
+                        + " observe mode: the probes keep running and the migration probe takes over the scheduler's"
+                        + " migration stream; the manifest's exit reason and the exit code (1) say so at the end.",
                 "Progress: on a terminal, a live line per event type (events, events/s, drops, files, bytes);"
                         + " otherwise a log line every --progress-every.",
                 "Needs root (CAP_BPF with CAP_PERFMON, or CAP_SYS_ADMIN; scheduler mode needs CAP_BPF and"
@@ -77,7 +80,8 @@ import java.util.function.Supplier;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:stopped by the duration, the process given to --until-exit, or a signal; every file is complete",
-                "1:the kernel ejected the scheduler, or loading failed",
+                "1:the kernel ejected the scheduler (recording went on in observe mode until it stopped), or loading"
+                        + " failed",
                 "2:bad options (also: the session id exists)",
                 "3:this machine cannot record (no libbpf, not root, no sched_ext for --mode scheduler)",
                 "4:--out cannot be written, or a write failed while recording (the manifest says how many events"
@@ -112,6 +116,11 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--game-comm", paramLabel = "NAME",
             description = "Thread name (comm, up to 15 bytes) that marks a game's threads. Repeatable.")
     List<String> gameComms = new ArrayList<>();
+
+    @Option(names = "--test-stall-tid", paramLabel = "TID",
+            description = "Test only (scheduler mode): gamer never dispatches thread TID, so that the kernel's"
+                    + " watchdog ejects it (after its timeout, 30s by default) and recording goes on in observe mode.")
+    int testStallTid;
 
     @Option(names = "--session-id", paramLabel = "ID",
             description = "Session id (yyyyMMddTHHmmss.SSSZ-xxxxxx). Default: the start time and a random suffix."
@@ -154,6 +163,8 @@ public final class RecordCommand implements Callable<Integer> {
     private final SourceLoader loader;
     private final Clock clock;
     private final PinDirectory pins;
+    /** Set when the kernel ejected the scheduler and recording went on in observe mode. */
+    private String ejection;
 
     public RecordCommand() {
         this(SchedExtSysfs.system(), BpfPrivileges::ofThisProcess, RecordCommand::loadSource, Clock.systemUTC(),
@@ -186,7 +197,7 @@ public final class RecordCommand implements Callable<Integer> {
         checkMachine(choice.mode());
         WriterWarmUp.run();
         try (StopSignals signals = StopSignals.install();
-             RecordSource source = resume ? resumePinned(storage) : loader.load(choice.mode(), ringSizes.sizes(), gameComms)) {
+             RecordSource source = resume ? resumePinned(storage) : loader.load(choice.mode(), probeOptions())) {
             SessionWriter session = createSession(storage, id, source, settings);
             LiveRecording live = LiveRecording.start(session, source, settings.types(), idle);
             String reason;
@@ -208,7 +219,7 @@ public final class RecordCommand implements Callable<Integer> {
                 outText.println("recording session " + id + " into " + storage.describe(DatasetPaths.sessionDir(id))
                         + "; " + until());
                 outText.flush();
-                reason = runUntilStopped(signals, source, live, progress, startNs);
+                reason = runUntilStopped(signals, source, session, live, progress, startNs, outText);
             }
             source.stop();
             SessionSummary summary = live.finish(reason);
@@ -253,8 +264,8 @@ public final class RecordCommand implements Callable<Integer> {
         return source;
     }
 
-    private String runUntilStopped(StopSignals signals, RecordSource source, LiveRecording live, RecordProgress progress,
-                                   long startNs) throws InterruptedException {
+    private String runUntilStopped(StopSignals signals, RecordSource source, SessionWriter session, LiveRecording live,
+                                   RecordProgress progress, long startNs, PrintWriter outText) throws InterruptedException {
         long deadline = duration == null ? 0 : startNs + duration.toNanos();
         while (true) {
             long wait = duration == null ? LOOP_MILLIS
@@ -263,20 +274,29 @@ public final class RecordCommand implements Callable<Integer> {
             RecordingSnapshot snapshot = live.snapshot();
             progress.update(snapshot, Duration.ofNanos(System.nanoTime() - startNs));
             if (signal.isPresent()) {
-                return "stopped by " + signal.get();
+                return withEjection("stopped by " + signal.get());
             }
             if (!snapshot.recording()) {
-                return "write failure";
+                return withEjection("write failure");
             }
             Optional<String> own = source.stoppedOnItsOwn();
             if (own.isPresent()) {
                 return own.get();
             }
+            if (ejection == null) {
+                Optional<String> ejected = source.continueAfterEjection();
+                if (ejected.isPresent()) {
+                    ejection = ejected.get();
+                    session.setEventSources(source.eventSources());
+                    outText.println("record: " + ejection);
+                    outText.flush();
+                }
+            }
             if (untilExit != null && ProcessHandle.of(untilExit).map(p -> !p.isAlive()).orElse(true)) {
-                return "process " + untilExit + " exited";
+                return withEjection("process " + untilExit + " exited");
             }
             if (duration != null && deadline - System.nanoTime() <= 0) {
-                return "duration elapsed (" + DurationConverter.format(duration) + ")";
+                return withEjection("duration elapsed (" + DurationConverter.format(duration) + ")");
             }
         }
     }
@@ -324,7 +344,22 @@ public final class RecordCommand implements Callable<Integer> {
         if (manifest.exitReason().startsWith("the kernel ejected")) {
             throw new UserFacingException(ExitCodes.FAILURE, manifest.exitReason());
         }
+        if (ejection != null) {
+            throw new UserFacingException(ExitCodes.FAILURE, ejection + "; every file is complete, and the session's"
+                    + " manifest says so too");
+        }
         return ExitCodes.OK;
+    }
+
+    /** The stop reason, followed by the ejection the recording went on after, if there was one. */
+    private String withEjection(String reason) {
+        return ejection == null ? reason : reason + "; before that, " + ejection;
+    }
+
+    private ProbeOptions probeOptions() {
+        ProbeOptions options = ProbeOptions.defaults().withRingSizes(ringSizes.sizes()).withGameComms(gameComms);
+        return options.withGamerTunables(new GamerTunables(GamerTunables.DEFAULT_DEADLINE_MISS_THRESHOLD,
+                GamerTunables.DEFAULT_STATS_WINDOW, testStallTid, gameComms));
     }
 
     private String until() {
@@ -354,8 +389,8 @@ public final class RecordCommand implements Callable<Integer> {
                     + " (yyyyMMddTHHmmss.SSSZ-xxxxxx, e.g. 20260114T153012.345Z-3f9a0c)");
         }
         try {
-            new GamerTunables(GamerTunables.DEFAULT_DEADLINE_MISS_THRESHOLD, GamerTunables.DEFAULT_STATS_WINDOW, 0,
-                    gameComms);
+            new GamerTunables(GamerTunables.DEFAULT_DEADLINE_MISS_THRESHOLD, GamerTunables.DEFAULT_STATS_WINDOW,
+                    testStallTid, gameComms);
             return new Settings(EventSelection.parse(events), roll.policy());
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(ExitCodes.USAGE, e.getMessage());
@@ -450,13 +485,10 @@ public final class RecordCommand implements Callable<Integer> {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    static RecordSource loadSource(RecordMode mode, RingSizes sizes, List<String> gameComms) {
-        ProbeOptions options = ProbeOptions.defaults().withRingSizes(sizes).withGameComms(gameComms);
+    static RecordSource loadSource(RecordMode mode, ProbeOptions options) {
         return switch (mode) {
-            case SCHEDULER -> ProbeRecordSource.load(ProbeMode.SCHEDULER, options.withGamerTunables(new GamerTunables(
-                    GamerTunables.DEFAULT_DEADLINE_MISS_THRESHOLD, GamerTunables.DEFAULT_STATS_WINDOW, 0, gameComms)),
-                    SchedExtSysfs.system());
-            case OBSERVE -> ProbeRecordSource.load(ProbeMode.OBSERVE, options, SchedExtSysfs.system());
+            case SCHEDULER -> ProbeRecordSource.load(ProbeMode.SCHEDULER, options, SchedExtSysfs.system());
+            case OBSERVE -> ProbeRecordSource.load(ProbeMode.OBSERVE, options.withGamerTunables(null), SchedExtSysfs.system());
             case AUTO -> throw new IllegalArgumentException("auto is resolved before loading");
         };
     }

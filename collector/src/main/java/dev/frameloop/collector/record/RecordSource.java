@@ -32,8 +32,17 @@ public interface RecordSource extends AutoCloseable {
     /** Starts producing (attaches, or registers the scheduler). Rings are being read when this is called. */
     void start() throws InterruptedException;
 
-    /** Why producing stopped on its own (e.g. the kernel ejected the scheduler); empty while it runs. */
+    /** Why producing stopped on its own (e.g. the kernel ejected a pinned scheduler); empty while it runs. */
     Optional<String> stoppedOnItsOwn();
+
+    /**
+     * Checks whether the kernel has ejected the scheduler; if it has, the source goes on in observe mode (its
+     * probes keep producing, and probes that stood in reserve for the scheduler's streams attach) and this
+     * returns, once, what happened. Empty while the scheduler runs, in observe mode, and on later calls.
+     */
+    default Optional<String> continueAfterEjection() {
+        return Optional.empty();
+    }
 
     /**
      * Stops producing (detaches) so that the rings can be drained. Idempotent. A pinned source keeps

@@ -26,7 +26,7 @@ class RecordCommandTest {
     private final AtomicInteger loads = new AtomicInteger();
 
     private RecordCommand command(Path sysfs, BpfPrivileges privileges) {
-        return new RecordCommand(new SchedExtSysfs(sysfs), () -> privileges, (mode, sizes, comms) -> {
+        return new RecordCommand(new SchedExtSysfs(sysfs), () -> privileges, (mode, options) -> {
             loads.incrementAndGet();
             throw new AssertionError("nothing may load here");
         }, Clock.systemUTC(), new PinDirectory(sysfs.resolveSibling("bpffs-frameloop")));

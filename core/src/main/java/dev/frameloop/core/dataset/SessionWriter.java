@@ -31,7 +31,8 @@ import java.util.TreeMap;
 public final class SessionWriter implements AutoCloseable {
     private final DatasetStorage storage;
     private final SessionId id;
-    private final SessionInfo info;
+    /** Replaced, never changed, when the sources change mid-session; read by the thread writing manifests. */
+    private volatile SessionInfo info;
     private final SessionWriterOptions options;
     private final Clock clock;
     private final Configuration conf;
@@ -120,6 +121,16 @@ public final class SessionWriter implements AutoCloseable {
                 options.roll(), clock);
         tables.put(table.name(), writer);
         return new TableWriter<>(this, writer);
+    }
+
+    /**
+     * Replaces the event sources the manifest names, from the next manifest on: e.g. a probe that attached
+     * mid-session because the kernel ejected the scheduler.
+     */
+    public void setEventSources(Map<String, String> eventSources) {
+        SessionInfo current = info;
+        info = new SessionInfo(current.host(), current.kernel(), current.mode(), current.bpfObjectSha256(),
+                eventSources);
     }
 
     /**
@@ -310,6 +321,7 @@ public final class SessionWriter implements AutoCloseable {
             failure = new SessionManifest.Failure(failedAt, failedTable == null ? "manifest" : failedTable,
                     describe(failureCause), lost);
         }
+        SessionInfo info = this.info;
         return new SessionManifest(SessionManifest.FORMAT, SessionManifest.VERSION, id.value(), state, info.host(),
                 info.kernel(), info.mode(), info.bpfObjectSha256(), info.eventSources(), startedAt, now, endedAt,
                 exitReason, SessionManifest.Roll.of(options.roll()),

@@ -70,6 +70,22 @@ class SessionWriterTest {
     }
 
     @Test
+    void shouldNameTheSourcesSetMidSessionInTheFinalManifest() throws Exception {
+        LocalStorage storage = new LocalStorage(dir);
+        SessionId id = SessionId.startingAt(START);
+        SessionWriter session = SessionWriter.create(storage, id, INFO, Sessions.rollEvery(100), clock);
+        java.util.Map<String, String> sources = new java.util.TreeMap<>(INFO.eventSources());
+        sources.put("migration", "scheduler:gamer, tp_btf:sched_migrate_task");
+
+        session.setEventSources(sources);
+        SessionSummary summary = session.finish("done");
+
+        assertEquals(sources, summary.manifest().eventSources());
+        assertEquals(INFO.mode(), summary.manifest().mode());
+        assertEquals(sources, new Dataset(storage, CATALOG).session(id).manifest().eventSources());
+    }
+
+    @Test
     void shouldRollByTimeOnTickOnlyOnceTheIntervalHasPassed() throws Exception {
         LocalStorage storage = new LocalStorage(dir);
         SessionId id = SessionId.startingAt(START);
