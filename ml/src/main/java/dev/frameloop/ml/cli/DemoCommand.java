@@ -47,8 +47,9 @@ import java.util.concurrent.Callable;
                 "                  background (frameloop experiment) into OUT/experiment/",
                 "  6 report        the experiment's main numbers and where its report is",
                 "Where the kernel has no sched_ext (frameloop doctor says), steps 2-5 run in one guest of frameloop vm",
-                "(OUT shared read-write); elsewhere everything runs here. It takes under 10 minutes on a 2-core machine",
-                "running the guest in qemu TCG; --quick takes a few.",
+                "(OUT shared read-write); elsewhere everything runs here. In a qemu TCG guest most of the time goes to",
+                "starting JVMs and loading BPF programs (each recorded session and experiment run starts a recorder and a",
+                "scheduler); --quick records shorter sessions and runs.",
                 ""},
         footerHeading = "%nNotes:%n",
         footer = {

@@ -43,7 +43,7 @@ import java.util.concurrent.Callable;
         description = {
                 "Runs a workload under several arms -- the kernel's default scheduler, the gamer scheduler, the gamer",
                 "scheduler with a model's policy -- with the same background load, each arm --repeats times, interleaved",
-                "(ABCABC…), and writes a report: frame-time p50/p95/p99/p99.9, average FPS, 1 % and 0.1 % lows",
+                "(ABCABC…), and writes a report: frame-time p50/p95/p99/p99.9, average FPS, 1 %% and 0.1 %% lows",
                 "(MangoHud's definition), stutters (CapFrameX's), deadline misses, input-to-present latency and audio",
                 "underruns per arm with bootstrap confidence intervals, and each arm's difference to the first arm; an arm",
                 "is called better only when its interval excludes zero.",

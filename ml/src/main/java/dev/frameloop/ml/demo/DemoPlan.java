@@ -31,9 +31,9 @@ public final class DemoPlan {
     }
 
     private static final Duration RECORD_SPARE = Duration.ofSeconds(3);
-    private static final Duration GUEST_SPARE = Duration.ofMinutes(10);
-    private static final Duration PER_SESSION = Duration.ofMinutes(2);
-    private static final Duration PER_RUN = Duration.ofMinutes(4);
+    private static final Duration GUEST_SPARE = Duration.ofMinutes(15);
+    private static final Duration PER_SESSION = Duration.ofMinutes(5);
+    private static final Duration PER_RUN = Duration.ofMinutes(10);
 
     private final DemoSettings settings;
     private final List<DemoStep> steps;

@@ -27,7 +27,7 @@ public final class ExperimentRunner {
     private static final Duration SCHED_START_LIMIT = Duration.ofMinutes(5);
     /** The text {@code frameloop record} prints once its programs are attached and it reads the rings. */
     public static final String RECORD_READY = "recording session ";
-    private static final Duration RECORD_START_LIMIT = Duration.ofMinutes(3);
+    private static final Duration RECORD_START_LIMIT = Duration.ofSeconds(90);
     private static final Duration WORKLOAD_GRACE = Duration.ofMinutes(2);
     private static final Path SCHED_EXT_STATE = Path.of("/sys/kernel/sched_ext/state");
     /** The file of a gamer+model run that holds the loop's decision lines. */

@@ -21,7 +21,7 @@ class DemoCommandTest {
 
         assertEquals(0, run.exitCode, run.toString());
         for (String expected : new String[] {"--out", "--quick", "--sessions", "--session-duration", "--duration", "--repeats",
-                "--background", "--steps", "--dry-run", "frameloop vm", "gamer+model", "under 10 minutes"}) {
+                "--background", "--steps", "--dry-run", "frameloop vm", "gamer+model", "TCG"}) {
             assertTrue(run.out.toString().contains(expected), "help mentions " + expected + ":\n" + run.out);
         }
         assertTrue(new CliRun("--help").out.toString().contains("demo "), "the root lists demo");
