@@ -88,6 +88,7 @@ struct fl_wire_format_btf {
 	enum fl_migration_source migration_source;
 	enum fl_thread_class thread_class_enum;
 	enum fl_detection_method detection_method;
+	struct fl_bench_frame bench_frame;
 	struct fl_bench_record bench_record; /* last: it ends in a flexible array */
 };
 struct fl_wire_format_btf fl_wire_format_btf __attribute__((weak));

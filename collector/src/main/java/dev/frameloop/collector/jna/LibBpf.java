@@ -281,6 +281,12 @@ public final class LibBpf {
     /** As above, for direct buffers. */
     public static native int bpf_map_update_elem(int fd, Buffer key, Buffer value, long flags);
 
+    /**
+     * {@code int bpf_map_get_next_key(int fd, const void *key, void *next_key)}: the key after {@code key} (the first
+     * key for a NULL key) into next_key; 0, or -errno (-ENOENT: no more keys).
+     */
+    public static native int bpf_map_get_next_key(int fd, byte[] key, byte[] nextKey);
+
     /** {@code int bpf_map_delete_elem(int fd, const void *key)}: 0, or -errno (-ENOENT: no such key). */
     public static native int bpf_map_delete_elem(int fd, byte[] key);
 

@@ -205,7 +205,7 @@ public final class DemoCommand implements Callable<Integer> {
         List<List<String>> commands = new ArrayList<>();
         switch (step) {
             case DOCTOR -> commands.add(plan.doctor());
-            case RECORD -> commands.add(plan.record());
+            case RECORD -> commands.add(plan.record(Path.of("SYNTHGAME")));
             case TRAIN_ROLES -> commands.add(plan.trainRoles());
             case TRAIN_FRAMES -> commands.add(plan.trainFrames());
             case EXPERIMENT -> commands.add(plan.experiment());
@@ -231,8 +231,8 @@ public final class DemoCommand implements Callable<Integer> {
             case TRAIN_FRAMES -> {
                 long frames = frameTimingRows(plan.sessionsDir());
                 if (frames == 0) {
-                    progress.println("  skipped: the recorded sessions hold no frame_timing events (this build's probes"
-                            + " do not capture presents yet), so there is nothing to learn frame misses from");
+                    progress.println("  skipped: the recorded sessions hold no frame_timing events (no present hook"
+                            + " fired), so there is nothing to learn frame misses from");
                 } else {
                     frameloop(plan.trainFrames(), step, progress);
                 }

@@ -131,10 +131,11 @@ public final class DemoPlan {
 
     /**
      * The recorder of one session: the gamer scheduler and the probes, for the session's duration and a little more
-     * (synthgame starts once the recorder reads its rings).
+     * (synthgame starts once the recorder reads its rings), counting synthgame's presents.
      */
-    public List<String> record() {
+    public List<String> record(Path synthgame) {
         return List.of("record", "--mode", "scheduler", "--game-comm", "synthgame",
+                "--frame-hook", synthgame.toAbsolutePath() + ":synthgame_present",
                 "--duration", DurationConverter.format(settings.sessionDuration().plus(RECORD_SPARE)),
                 "--progress-every", "5s", "--out", sessionsDir().toString());
     }

@@ -4,7 +4,7 @@ import dev.frameloop.collector.cli.ExitCodes;
 import dev.frameloop.collector.cli.UserFacingException;
 import dev.frameloop.ml.experiment.BackgroundSpec;
 import dev.frameloop.ml.experiment.ChildProcess;
-import dev.frameloop.ml.experiment.ExperimentRunner;
+import dev.frameloop.ml.experiment.SessionRecorder;
 import dev.frameloop.ml.experiment.FrameloopLauncher;
 
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class SessionRecording {
             Path dir = Files.createDirectories(plan.recordRunDir(i));
             progress.printf("  session %d/%d: recorder starting; then synthgame for %s s, background %s%n", i + 1, s.sessions(),
                     s.sessionDuration().toMillis() / 1000.0, s.background());
-            progress.println("  $ frameloop " + String.join(" ", plan.record()));
+            progress.println("  $ frameloop " + String.join(" ", plan.record(synthgame)));
             progress.flush();
             BackgroundSpec background = s.background();
             ChildProcess stress = background.isNone() ? null
@@ -63,10 +63,10 @@ public final class SessionRecording {
 
     private void recordOne(int index, Path dir) throws IOException, InterruptedException {
         DemoSettings s = plan.settings();
-        Process recorder = new ProcessBuilder(launcher.command(plan.record()))
+        Process recorder = new ProcessBuilder(launcher.command(plan.record(synthgame)))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         try {
-            ChildOutput output = new ChildOutput(recorder, progress, progress, ExperimentRunner.RECORD_READY);
+            ChildOutput output = new ChildOutput(recorder, progress, progress, SessionRecorder.READY);
             if (!output.awaitMarker()) {
                 output.finish();
                 throw new UserFacingException(ExitCodes.FAILURE, "frameloop record exited " + recorder.waitFor()

@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Records a frameloop session beside each run's ground truth, through {@code frameloop record --mode observe --out DIR}
- * in a process of its own, started before the workload and stopped (SIGTERM) after it. Observe mode loads the probes
- * only, the same in every arm, so recording never changes which scheduler an arm runs (in scheduler mode it would
- * load gamer into the default arm). Where this build has no {@code record} command, runs go unrecorded and the
- * report says so.
+ * Records a frameloop session beside each run's ground truth, through {@code frameloop record --out DIR} in a
+ * process of its own, started before the workload and stopped (SIGTERM) after it. Where this build has no
+ * {@code record} command, runs go unrecorded and the report says so.
  */
 public sealed interface SessionRecorder {
     /** The run folder's subfolder that holds the recorded session. */
@@ -25,22 +23,29 @@ public sealed interface SessionRecorder {
     /** What the report says about recording. */
     String describe();
 
-    /** Starts recording into {@code runDir/session}; empty when there is no recorder. */
-    Optional<ChildProcess> start(Path runDir) throws IOException;
+    /** What {@code frameloop record} prints once its probes are attached: the workload may start. */
+    String READY = "recording session ";
+
+    /**
+     * Starts recording into {@code runDir/session}, with the game's {@code --game-comm}/{@code --frame-hook}
+     * {@code arguments}; empty when there is no recorder. Wait for {@link #READY} before starting the workload.
+     */
+    Optional<ChildProcess> start(Path runDir, List<String> arguments) throws IOException;
 
     /** {@code frameloop record --out RUN/session}. */
     record RecordCommand(FrameloopLauncher launcher) implements SessionRecorder {
         @Override
         public String describe() {
-            return "frameloop record --mode observe (the probes, the same in every arm), one session per run (RUN/"
-                    + FOLDER + "/)";
+            return "frameloop record --mode observe, one session per run (RUN/" + FOLDER + "/)";
         }
 
         @Override
-        public Optional<ChildProcess> start(Path runDir) throws IOException {
-            return Optional.of(ChildProcess.start(launcher.command(List.of("record", "--mode", "observe",
-                            "--out", runDir.resolve(FOLDER).toString())),
-                    runDir.resolve("record.log")));
+        public Optional<ChildProcess> start(Path runDir, List<String> arguments) throws IOException {
+            // observe: the arm decides the scheduler (auto would register gamer in the default arm)
+            List<String> args = new java.util.ArrayList<>(List.of("record", "--mode", "observe", "--out",
+                    runDir.resolve(FOLDER).toString()));
+            args.addAll(arguments);
+            return Optional.of(ChildProcess.start(launcher.command(args), runDir.resolve("record.log")));
         }
     }
 
@@ -52,7 +57,7 @@ public sealed interface SessionRecorder {
         }
 
         @Override
-        public Optional<ChildProcess> start(Path runDir) {
+        public Optional<ChildProcess> start(Path runDir, List<String> arguments) {
             return Optional.empty();
         }
     }

@@ -65,8 +65,9 @@ class DemoPlanTest {
     void shouldRecordWithTheSchedulerForTheSessionAndSeedEachSession() {
         DemoPlan plan = DemoPlan.of(DemoSettings.standard(OUT), EnumSet.of(DemoStep.RECORD), true);
 
-        assertEquals(List.of("record", "--mode", "scheduler", "--game-comm", "synthgame", "--duration", "18s",
-                "--progress-every", "5s", "--out", "/data/demo/sessions"), plan.record());
+        assertEquals(List.of("record", "--mode", "scheduler", "--game-comm", "synthgame",
+                "--frame-hook", "/bin/synthgame:synthgame_present", "--duration", "18s",
+                "--progress-every", "5s", "--out", "/data/demo/sessions"), plan.record(Path.of("/bin/synthgame")));
         assertEquals(List.of("/bin/synthgame", "--out", "/data/demo/record/session-2/ground-truth", "--duration", "15.0",
                 "--seed", "2"), plan.synthgame(Path.of("/bin/synthgame"), 1));
     }
