@@ -25,11 +25,14 @@ struct fl_thread_class_event fl_btf_thread_class_event;
 struct fl_deadline_miss_event fl_btf_deadline_miss_event;
 struct fl_task_stats_event fl_btf_task_stats_event;
 struct fl_policy_applied_event fl_btf_policy_applied_event;
+struct fl_policy_decision_event fl_btf_policy_decision_event;
 struct fl_bench_record fl_btf_bench_record;
 struct fl_bench_frame fl_btf_bench_frame;
 
 enum fl_event_type fl_btf_event_type;
 enum fl_event_version fl_btf_event_version;
+enum fl_policy_action fl_btf_policy_action;
+enum fl_policy_reason fl_btf_policy_reason;
 enum fl_device_kind fl_btf_device_kind;
 enum fl_process_action fl_btf_process_action;
 enum fl_process_source fl_btf_process_source;

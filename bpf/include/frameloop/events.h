@@ -37,6 +37,7 @@ enum fl_event_type {
 	FL_EVENT_DEADLINE_MISS = 7,              /* struct fl_deadline_miss_event */
 	FL_EVENT_TASK_STATS = 8,                 /* struct fl_task_stats_event */
 	FL_EVENT_POLICY_APPLIED = 9,             /* struct fl_policy_applied_event */
+	FL_EVENT_POLICY_DECISION = 10,           /* struct fl_policy_decision_event (userspace only) */
 };
 
 /* Layout version of each event type: fl_event_header.version. Bump on any layout change. */
@@ -50,6 +51,7 @@ enum fl_event_version {
 	FL_EVENT_VERSION_DEADLINE_MISS = 1,
 	FL_EVENT_VERSION_TASK_STATS = 1,
 	FL_EVENT_VERSION_POLICY_APPLIED = 1,
+	FL_EVENT_VERSION_POLICY_DECISION = 1,
 };
 
 /* Kind of an input device, from its capability bits. */
@@ -371,6 +373,52 @@ struct fl_policy_applied_event {
 	__u16 pad1;                        /*  62: explicit padding, always 0 */
 };
 _Static_assert(sizeof(struct fl_policy_applied_event) == 64, "layout changed: update the Java mirror");
+
+/* What the closed loop did to a boost_policy entry. */
+enum fl_policy_action {
+	FL_POLICY_ACTION_UNKNOWN = 0,            /* Not set. */
+	FL_POLICY_ACTION_WRITE = 1,              /* The entry was written (created or replaced). */
+	FL_POLICY_ACTION_DELETE = 2,             /* The entry was deleted. */
+};
+
+/* Why the closed loop wrote or deleted an entry. */
+enum fl_policy_reason {
+	FL_POLICY_REASON_UNKNOWN = 0,            /* Not set. */
+	FL_POLICY_REASON_NEW = 1,                /* First entry of the thread: the model's role held for the
+	                                          * hysteresis windows. */
+	FL_POLICY_REASON_CHANGED = 2,            /* The model's role of the thread changed. */
+	FL_POLICY_REASON_REFRESH = 3,            /* Still predicted: the expiry moved on. */
+	FL_POLICY_REASON_EXPIRED = 4,            /* Not predicted any more and expired: deleted. */
+	FL_POLICY_REASON_EXITED = 5,             /* The thread exited: deleted. */
+};
+
+/*
+ * A decision of the closed loop (frameloop loop) about a boost_policy entry. Written by userspace
+ * only, into recordings; never by BPF. (FL_EVENT_POLICY_DECISION)
+ */
+struct fl_policy_decision_event {
+	struct fl_event_header header;     /*   0: common header; cpu is 0 */
+	__u32 pid;                         /*  24: Process id of the thread; 0 when the loop did not know it. */
+	__u32 tid;                         /*  28: Thread id the entry is for. */
+	__u64 expiry_ns;                   /*  32: When the entry written expires (CLOCK_MONOTONIC ns);
+	                                    *      0 for a delete. */
+	__u64 slice_ns;                    /*  40: Time slice the entry grants; 0 for the role's default or
+	                                    *      a delete. */
+	__u32 boost;                       /*  48: Boost in percent of the entry; 0 for the role's default or
+	                                    *      a delete. */
+	__u32 confidence_ppm;              /*  52: The model's probability of the role, parts per million;
+	                                    *      0 for a delete. */
+	__u8 action;                       /*  56: What was done, enum fl_policy_action. */
+	__u8 role;                         /*  57: Role written, or the role the deleted entry had,
+	                                    *      enum fl_thread_class. */
+	__u8 heuristic;                    /*  58: The scheduler's own class of the thread when deciding,
+	                                    *      enum fl_thread_class. */
+	__u8 reason;                       /*  59: Why, enum fl_policy_reason. */
+	__u8 dry_run;                      /*  60: 1 when no map was written (loop --dry-run), else 0. */
+	__u8 pad0;                         /*  61: explicit padding, always 0 */
+	__u16 pad1;                        /*  62: explicit padding, always 0 */
+};
+_Static_assert(sizeof(struct fl_policy_decision_event) == 64, "layout changed: update the Java mirror");
 
 /*
  * A benchmark record: sequence number and producer timestamp, followed by payload bytes up to

@@ -111,6 +111,16 @@ struct {
 	__type(value, struct fl_game);
 } game_pids SEC(".maps");
 
+/*
+ * Copies a task's comm (FL_COMM_LEN bytes, NUL-padded in the task: set with strscpy_pad) with two direct loads;
+ * src is task->comm of a BTF-typed task pointer.
+ */
+static __always_inline void fl_copy_comm(char *dst, const char *src)
+{
+	((__u64 *)dst)[0] = *(const __u64 *)src;
+	((__u64 *)dst)[1] = *(const __u64 *)(src + 8);
+}
+
 /* ---- for probes ------------------------------------------------------------ */
 
 /* The thread's state, created on first use (probes may see a thread before the scheduler does). */

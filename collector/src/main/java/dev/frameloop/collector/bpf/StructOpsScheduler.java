@@ -95,6 +95,14 @@ public final class StructOpsScheduler implements AutoCloseable {
         }
     }
 
+    /** The fd of the link that keeps the scheduler registered (pin it to outlive this process). */
+    public int linkFd() {
+        if (!isAttached()) {
+            throw new IllegalStateException(object.name() + " is not attached");
+        }
+        return link.fd();
+    }
+
     public boolean isAttached() {
         return link != null && link.isOpen();
     }

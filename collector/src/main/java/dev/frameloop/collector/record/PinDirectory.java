@@ -32,6 +32,8 @@ import java.util.stream.Stream;
  *   link-&lt;n&gt;                         every link (probes, and the scheduler's struct_ops link): the
  *                                   programs stay attached, the scheduler registered
  * </pre>
+ * {@code sched --pin} uses a folder {@code sched/} instead, holding the scheduler's struct_ops link
+ * ({@code link-0}) and its {@code boost_policy} and {@code boost_policy_ctl} maps.
  * (bpffs refuses names with dots.) Removing a link's pin (with no fd left) detaches it; {@code frameloop unpin} removes everything.
  */
 public final class PinDirectory {
@@ -69,6 +71,34 @@ public final class PinDirectory {
      * @throws IllegalStateException if pins exist already (unpin them, or --resume)
      */
     void pin(String mode, List<KernelRing> rings, BpfObject object) {
+        Path dir = createModeDir(mode);
+        for (KernelRing ring : rings) {
+            String map = ring.name().replaceAll("\\[\\d+]$", "");
+            pin(ring.mapped().fd(), dir.resolve("ring-" + map + "-" + ring.shard() + "-" + ring.mapped().regions().size()));
+        }
+        pin(object.map("fl_ring_drops").fd(), dir.resolve(DROPS));
+        object.findMap("fl_stream_events").ifPresent(m -> pin(m.fd(), dir.resolve(STREAMS)));
+        int n = 0;
+        for (BpfLink link : object.links()) {
+            if (link.isOpen()) {
+                pin(link.fd(), dir.resolve("link-" + n++));
+            }
+        }
+    }
+
+    /**
+     * Pins {@code fds} (pin name to fd) under {@code <root>/<folder>/}, e.g. what keeps a scheduler registered and
+     * its maps readable when its process dies; returns the folder.
+     *
+     * @throws IllegalStateException if pins exist already (unpin them first)
+     */
+    public Path pin(String folder, java.util.Map<String, Integer> fds) {
+        Path dir = createModeDir(folder);
+        fds.forEach((name, fd) -> pin(fd, dir.resolve(name)));
+        return dir;
+    }
+
+    private Path createModeDir(String mode) {
         if (pinned().isPresent()) {
             throw new IllegalStateException("pins exist in " + pinned().get());
         }
@@ -83,18 +113,7 @@ public final class PinDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException("creating " + dir + " (is bpffs mounted on /sys/fs/bpf?)", e);
         }
-        for (KernelRing ring : rings) {
-            String map = ring.name().replaceAll("\\[\\d+]$", "");
-            pin(ring.mapped().fd(), dir.resolve("ring-" + map + "-" + ring.shard() + "-" + ring.mapped().regions().size()));
-        }
-        pin(object.map("fl_ring_drops").fd(), dir.resolve(DROPS));
-        object.findMap("fl_stream_events").ifPresent(m -> pin(m.fd(), dir.resolve(STREAMS)));
-        int n = 0;
-        for (BpfLink link : object.links()) {
-            if (link.isOpen()) {
-                pin(link.fd(), dir.resolve("link-" + n++));
-            }
-        }
+        return dir;
     }
 
     /** A pinned ring, as its pin name says: the ring map's name, shard and size. */
@@ -134,8 +153,8 @@ public final class PinDirectory {
         }
     }
 
-    /** A new fd of a pinned object. */
-    static int open(Path pin) {
+    /** A new fd of a pinned object (the caller closes it). */
+    public static int open(Path pin) {
         int fd = LibBpf.bpf_obj_get(pin.toString());
         if (fd < 0) {
             throw new BpfException("opening pinned " + pin, fd == -1 ? -Native.getLastError() : fd, "");

@@ -13,6 +13,7 @@ import dev.frameloop.collector.probe.ProbeMode;
 import dev.frameloop.collector.probe.ProbeOptions;
 import dev.frameloop.collector.probe.ProbeSet;
 import dev.frameloop.collector.probe.ProbeSources;
+import dev.frameloop.collector.record.PinDirectory;
 import dev.frameloop.collector.ring.EventDispatcher;
 import dev.frameloop.collector.ring.IdleMode;
 import dev.frameloop.collector.ring.KernelRings;
@@ -32,8 +33,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,6 +72,8 @@ public final class SchedCommand implements Callable<Integer> {
     private static final long POLL_MILLIS = 100;
     /** How long the kernel may take to switch state after register/unregister. */
     private static final long STATE_CHANGE_MILLIS = 10_000;
+    /** The folder of {@link PinDirectory#DEFAULT_ROOT} that --pin uses. */
+    public static final String PIN_FOLDER = "sched";
 
     @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
             description = "Stop after D, e.g. 30s, 2m, 1h30m (units ms, s, m, h, d)."
@@ -110,6 +115,13 @@ public final class SchedCommand implements Callable<Integer> {
             description = "Test only: never dispatch thread TID, so that the kernel's watchdog ejects gamer"
                     + " (after its timeout, 30s by default) and the ejection path can be checked.")
     int testStallTid;
+
+    @Option(names = "--pin",
+            description = "Keep gamer registered if this process dies (SIGKILL, crash): its struct_ops link and"
+                    + " boost_policy maps are pinned under /sys/fs/bpf/frameloop/" + PIN_FOLDER + "/ while it runs."
+                    + " A normal stop removes them; after a kill gamer schedules on (policy entries expire by"
+                    + " their own time) until frameloop unpin, which also shows the entries left.")
+    boolean pin;
 
     @Mixin
     RingSizeOptions ringSizes = new RingSizeOptions();
@@ -155,6 +167,12 @@ public final class SchedCommand implements Callable<Integer> {
              ProbeSet probes = openProbes(tunables)) {
             StructOpsScheduler gamer = probes.scheduler().orElseThrow();
             out.println("probes: " + ProbeSources.describe(probes.sources(), ProbeCatalog.probedTypes(ProbeMode.SCHEDULER)));
+            if (extension != null) {
+                Map<String, String> sources = new java.util.TreeMap<>();
+                probes.sources().forEach((type, source) -> sources.put(
+                        dev.frameloop.core.dataset.events.EventTables.tableName(type), source));
+                extension.loaded(dev.frameloop.collector.record.Sha256.hex(gamer.object().elfBytes()), sources);
+            }
             return run(gamer, probes.rings(), signals, out);
         }
     }
@@ -178,8 +196,17 @@ public final class SchedCommand implements Callable<Integer> {
             };
         }
         RingConsumer consumer = RingConsumer.start(rings.rings(), handler, onError, IdleMode.EPOLL, "gamer-rings");
+        PinDirectory pins = new PinDirectory(PinDirectory.DEFAULT_ROOT);
         try {
             register(gamer);
+            if (pin) {
+                Map<String, Integer> fds = new LinkedHashMap<>();
+                fds.put("link-0", gamer.linkFd());
+                fds.put(BoostPolicyMap.MAP, gamer.object().map(BoostPolicyMap.MAP).fd());
+                fds.put(BoostPolicyMap.CTL_MAP, gamer.object().map(BoostPolicyMap.CTL_MAP).fd());
+                out.println("pinned in " + pins.pin(PIN_FOLDER, fds) + ": gamer stays registered if this process is"
+                        + " killed (frameloop unpin ends it)");
+            }
             out.println(Gamer.OPS_NAME + " enabled (sched_ext state: " + SchedExtSysfs.ENABLED + ", ops: " + Gamer.OPS_NAME + "); "
                     + (duration == null ? "running until Ctrl-C or SIGTERM" : "running for " + DurationConverter.format(duration) + " (Ctrl-C stops it sooner)"));
             for (PolicyRequest request : policies) {
@@ -189,6 +216,9 @@ public final class SchedCommand implements Callable<Integer> {
             out.flush();
 
             StopReason stop = runUntilStopped(gamer, signals, out, tally);
+            if (pin) {
+                pins.unpinAll();
+            }
             gamer.detach();
             String after = awaitState(SchedExtSysfs.DISABLED);
             consumer.close(); // drains what the scheduler wrote up to its last callback
@@ -212,6 +242,9 @@ public final class SchedCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } finally {
             consumer.close();
+            if (pin && pins.pinned().filter(d -> d.getFileName().toString().equals(PIN_FOLDER)).isPresent()) {
+                pins.unpinAll();
+            }
         }
     }
 
@@ -305,6 +338,12 @@ public final class SchedCommand implements Callable<Integer> {
         if (!BpfPrivileges.ofThisProcess().canRunScheduler()) {
             throw new UserFacingException(ExitCodes.UNAVAILABLE, "registering a sched_ext scheduler needs root"
                     + " (CAP_BPF and CAP_SYS_ADMIN); run it with sudo");
+        }
+        if (pin) {
+            new PinDirectory(PinDirectory.DEFAULT_ROOT).pinned().ifPresent(d -> {
+                throw new UserFacingException(ExitCodes.UNAVAILABLE, "--pin: pins exist in " + d + " (a killed"
+                        + " frameloop left them); remove them with frameloop unpin");
+            });
         }
         String state = sysfs.state().orElse("?");
         if (!SchedExtSysfs.DISABLED.equals(state)) {

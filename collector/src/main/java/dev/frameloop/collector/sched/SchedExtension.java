@@ -3,6 +3,7 @@ package dev.frameloop.collector.sched;
 import dev.frameloop.core.ring.EventHandler;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Something that runs beside the gamer scheduler in {@code frameloop sched}'s lifecycle (e.g. the
@@ -10,6 +11,16 @@ import java.util.List;
  * {@code sched} stays the one owner of the scheduler, its rings and its exit handling.
  */
 public interface SchedExtension {
+    /**
+     * Called once the scheduler and its probes are loaded, before {@link #start}: what a recording's manifest
+     * says of them.
+     *
+     * @param objectSha256 SHA-256 (hex) of gamer.bpf.o
+     * @param eventSources per event table, the hook that produces it (or why none does)
+     */
+    default void loaded(String objectSha256, Map<String, String> eventSources) {
+    }
+
     /**
      * Called once the scheduler is loaded, before its rings are read.
      *

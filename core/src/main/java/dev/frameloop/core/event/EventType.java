@@ -26,7 +26,9 @@ public enum EventType implements WireEnum {
     /** {@code struct fl_task_stats_event}. */
     TASK_STATS(8, 1, TaskStatsEventLayout.LAYOUT),
     /** {@code struct fl_policy_applied_event}. */
-    POLICY_APPLIED(9, 1, PolicyAppliedEventLayout.LAYOUT);
+    POLICY_APPLIED(9, 1, PolicyAppliedEventLayout.LAYOUT),
+    /** {@code struct fl_policy_decision_event}: written by the closed loop in userspace, never by BPF. */
+    POLICY_DECISION(10, 1, PolicyDecisionEventLayout.LAYOUT);
 
     /** {@code enum fl_event_type}: the type codes, for the layout check. */
     public static final EnumMirror MIRROR = EnumMirror.of("fl_event_type", "FL_EVENT_", values());
@@ -34,7 +36,7 @@ public enum EventType implements WireEnum {
     /** {@code enum fl_event_version}: the layout version of each type, for the layout check. */
     public static final EnumMirror VERSION_MIRROR = versionMirror();
 
-    private static final EventType[] BY_CODE = new EventType[10];
+    private static final EventType[] BY_CODE = new EventType[11];
 
     static {
         for (EventType type : values()) {

@@ -26,7 +26,9 @@ public final class WireFormat {
             MigrationReason.MIRROR,
             MigrationSource.MIRROR,
             ThreadClass.MIRROR,
-            DetectionMethod.MIRROR);
+            DetectionMethod.MIRROR,
+            PolicyAction.MIRROR,
+            PolicyReason.MIRROR);
 
     private WireFormat() {
     }

@@ -16,7 +16,7 @@ class EventTypeTest {
             assertEquals("header", type.layout().fields().get(0).name());
         }
         assertFalse(EventType.isKnownCode(0));
-        assertEquals("unknown event type code 42 (this build knows 1..9)",
+        assertEquals("unknown event type code 42 (this build knows 1..10)",
                 assertThrows(IllegalArgumentException.class, () -> EventType.fromCode(42)).getMessage());
     }
 

@@ -7,12 +7,20 @@ import dev.frameloop.collector.sched.BoostPolicyMap;
 import dev.frameloop.collector.sched.MapPolicyWriter;
 import dev.frameloop.collector.sched.SchedCommand;
 import dev.frameloop.collector.sched.SchedExtension;
+import dev.frameloop.core.dataset.DatasetPaths;
+import dev.frameloop.core.dataset.SessionId;
+import dev.frameloop.core.dataset.SessionInfo;
 import dev.frameloop.core.dataset.SessionReader;
+import dev.frameloop.core.dataset.SessionSummary;
+import dev.frameloop.core.dataset.SessionWriter;
+import dev.frameloop.core.dataset.SessionWriterOptions;
+import dev.frameloop.core.dataset.storage.DatasetStorage;
 import dev.frameloop.core.event.EventType;
 import dev.frameloop.core.policy.InMemoryPolicyWriter;
 import dev.frameloop.core.ring.EventHandler;
 import dev.frameloop.ml.features.SessionEvents;
 import dev.frameloop.ml.loop.ClosedLoop;
+import dev.frameloop.ml.loop.LoopRecording;
 import dev.frameloop.ml.loop.PolicyDecision;
 import dev.frameloop.ml.loop.PolicySettings;
 import dev.frameloop.ml.loop.RolePolicy;
@@ -28,11 +36,15 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /** {@code frameloop loop}: a thread-role model's predictions become the scheduler's boost policy. */
 @Command(name = "loop",
@@ -56,8 +68,12 @@ import java.util.concurrent.Callable;
                         + " kernel, root; in the VM: bin/frameloop vm -- bin/frameloop loop --model M --duration 30s):"
                         + " it reads gamer's rings (task_stats, thread_class, deadline_miss, migration), predicts and writes"
                         + " gamer's boost_policy map (one batch per event, stale entries deleted), then prints sched's"
-                        + " report and the loop's counters. The probes of frame, GPU and input events (observe) are not"
-                        + " attached yet, so their features are 0 live."})
+                        + " report and the loop's counters. Each policy-applied event of gamer (its first use of an"
+                        + " entry write) is logged as a line (time_ns applied tid= role= after_write_ns=). The probes of"
+                        + " frame, GPU and input events (observe) are not attached yet, so their features are 0 live.",
+                "--record DIR records the live session beside the loop, each decision as a policy_decision event;"
+                        + " --pin keeps gamer registered if the loop is killed, so that its entries expire by their"
+                        + " --ttl (frameloop unpin lists them and unregisters gamer)."})
 public final class LoopCommand implements Callable<Integer> {
     /** A replay's predictions take no time: its decisions must not depend on how busy the machine is. */
     private static final java.util.function.LongSupplier REPLAY_CLOCK = () -> 0L;
@@ -77,7 +93,9 @@ public final class LoopCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--record", paramLabel = "DIR",
-            description = "Record the live session beside the loop (not in this build yet).")
+            description = "Live mode: record the session beside the loop into DIR/session=<id>/, as frameloop record"
+                    + " does (every ring record of gamer), with each policy decision as a policy_decision event"
+                    + " (with --dry-run: the decisions it would have made).")
     Path record;
 
     @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
@@ -92,6 +110,11 @@ public final class LoopCommand implements Callable<Integer> {
             description = "Live mode: tell the scheduler threads named NAME (or whose process is named NAME) are a"
                     + " game's, as frameloop sched --game-comm does (repeatable).")
     List<String> gameComms = new ArrayList<>();
+
+    @Option(names = "--pin",
+            description = "Live mode: keep gamer registered if the loop is killed (as frameloop sched --pin): the loop's"
+                    + " entries then expire by their --ttl while gamer schedules on, until frameloop unpin.")
+    boolean pin;
 
     @Option(names = "--decisions", paramLabel = "FILE",
             description = "Write the decision lines to FILE instead of stdout.")
@@ -137,15 +160,13 @@ public final class LoopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TribuoLogging.quiet();
-        if (record != null) {
-            throw replay != null
-                    ? new UserFacingException(ExitCodes.USAGE, "--record records a live run; a replayed session is"
-                            + " already recorded: leave out --record")
-                    : new UserFacingException(ExitCodes.UNAVAILABLE, "recording beside the loop is not in this build"
-                            + " yet; run frameloop record separately");
+        if (record != null && replay != null) {
+            throw new UserFacingException(ExitCodes.USAGE, "--record records a live run; a replayed session is"
+                    + " already recorded: leave out --record");
         }
-        if (replay != null && (duration != null || !gamePids.isEmpty() || !gameComms.isEmpty())) {
-            throw new UserFacingException(ExitCodes.USAGE, "--duration, --game-pid and --game-comm are for the live loop; a replay"
+        if (replay != null && (duration != null || !gamePids.isEmpty() || !gameComms.isEmpty() || pin)) {
+            throw new UserFacingException(ExitCodes.USAGE, "--duration, --game-pid, --game-comm and --pin are for the live"
+                    + " loop; a replay"
                     + " runs through its session");
         }
         PolicySettings settings;
@@ -205,12 +226,25 @@ public final class LoopCommand implements Callable<Integer> {
             throw new UserFacingException(ExitCodes.IO_ERROR, "cannot write --decisions " + decisions + ": "
                     + e.getMessage(), e);
         }
+        DatasetStorage storage = null;
+        if (record != null) {
+            try {
+                Files.createDirectories(record);
+                storage = DatasetStorage.open(record.toString());
+            } catch (IOException | RuntimeException e) {
+                throw new UserFacingException(ExitCodes.IO_ERROR, "--record " + record + " cannot be written ("
+                        + e.getMessage() + "); choose a folder you can write", e);
+            }
+        }
         LiveLoop extension = new LiveLoop(new SafePredictor(roleModel, System::nanoTime, predictBudget.toNanos(),
-                maxFailures), new RolePolicy(settings), dryRun, log, reorder.toNanos());
+                maxFailures), new RolePolicy(settings), dryRun, log, reorder.toNanos(), storage);
         List<String> args = new ArrayList<>();
         if (duration != null) {
             args.add("--duration");
             args.add(DurationConverter.format(duration));
+        }
+        if (pin) {
+            args.add("--pin");
         }
         for (int pid : gamePids) {
             args.add("--game-pid");
@@ -242,21 +276,58 @@ public final class LoopCommand implements Callable<Integer> {
         private final boolean dryRun;
         private final PrintWriter log;
         private final long reorderNs;
+        private final DatasetStorage storage;
+        private String objectSha256 = "";
+        private Map<String, String> eventSources = Map.of();
         private ClosedLoop loop;
+        private LoopRecording recording;
 
-        LiveLoop(SafePredictor predictor, RolePolicy policy, boolean dryRun, PrintWriter log, long reorderNs) {
+        LiveLoop(SafePredictor predictor, RolePolicy policy, boolean dryRun, PrintWriter log, long reorderNs,
+                 DatasetStorage storage) {
             this.reorderNs = reorderNs;
             this.predictor = predictor;
             this.policy = policy;
             this.dryRun = dryRun;
             this.log = log;
+            this.storage = storage;
+        }
+
+        @Override
+        public void loaded(String objectSha256, Map<String, String> eventSources) {
+            this.objectSha256 = objectSha256;
+            this.eventSources = Map.copyOf(eventSources);
         }
 
         @Override
         public EventHandler start(BoostPolicyMap map) {
-            loop = new ClosedLoop(predictor, policy, dryRun ? null : MapPolicyWriter.of(map),
-                    d -> log.println(d.line()), System::nanoTime, reorderNs);
-            return loop;
+            Consumer<PolicyDecision> decisions = d -> log.println(d.line());
+            if (storage != null) {
+                SessionId id = SessionId.startingAt(Instant.now());
+                try {
+                    recording = new LoopRecording(SessionWriter.create(storage, id, SessionInfo.ofThisHost(
+                            "scheduler", objectSha256, eventSources), SessionWriterOptions.DEFAULT, Clock.systemUTC()),
+                            dryRun, System::nanoTime);
+                } catch (IOException e) {
+                    throw new UserFacingException(ExitCodes.IO_ERROR, "cannot start session " + id + " in "
+                            + storage.describe("") + ": " + e.getMessage(), e);
+                }
+                log.println("recording session " + id + " into " + storage.describe(DatasetPaths.sessionDir(id)));
+                decisions = decisions.andThen(recording::onDecision);
+            }
+            loop = new ClosedLoop(predictor, policy, dryRun ? null : MapPolicyWriter.of(map), decisions,
+                    System::nanoTime, reorderNs);
+            loop.onApplied(e -> log.println(e.timestampNs() + " applied tid=" + e.tid() + " role="
+                    + e.role().name().toLowerCase(java.util.Locale.ROOT) + " after_write_ns="
+                    + (e.timestampNs() - e.entryTimestampNs())));
+            if (recording == null) {
+                return loop;
+            }
+            LoopRecording rec = recording;
+            ClosedLoop closed = loop;
+            return (ringId, buffer, offset, length) -> {
+                rec.onEvent(ringId, buffer, offset, length);
+                closed.onEvent(ringId, buffer, offset, length);
+            };
         }
 
         @Override
@@ -265,6 +336,11 @@ public final class LoopCommand implements Callable<Integer> {
             lines.add("loop" + (dryRun ? " (dry run: no map written)" : "") + ":");
             if (loop != null) {
                 loop.report().forEach(l -> lines.add("  " + l));
+            }
+            if (recording != null) {
+                SessionSummary summary = recording.finish("stopped with the loop");
+                lines.add("  recorded: " + recording.decisions() + " decisions; session " + summary.manifest().sessionId()
+                        + (summary.isClean() ? "" : " (" + summary + ")"));
             }
             return lines;
         }

@@ -1,5 +1,8 @@
 package dev.frameloop.ml.loop;
 
+import dev.frameloop.core.event.EventHeaderFlyweight;
+import dev.frameloop.core.event.EventType;
+import dev.frameloop.core.event.PolicyAppliedEventFlyweight;
 import dev.frameloop.core.event.ProcessAction;
 import dev.frameloop.core.event.ProcessEvent;
 import dev.frameloop.core.policy.BoostPolicy;
@@ -41,6 +44,10 @@ public final class ClosedLoop implements EventHandler {
     private final LongSupplier now;
     private final OnlineFeatures features;
     private final List<PolicyDecision> pending = new ArrayList<>();
+    private final EventHeaderFlyweight header = new EventHeaderFlyweight();
+    private final PolicyAppliedEventFlyweight appliedEvent = new PolicyAppliedEventFlyweight();
+    private Consumer<PolicyAppliedEventFlyweight> appliedListener = e -> { };
+    private long applied;
     private long windows;
     private long writes;
     private long deletes;
@@ -65,8 +72,21 @@ public final class ClosedLoop implements EventHandler {
         this.now = now != null ? now : features::lastTimestampNs;
     }
 
+    /**
+     * Receives every policy-applied event of the scheduler (its first use of an entry write), read in place on
+     * the ring thread: the flyweight is valid only during the call.
+     */
+    public void onApplied(Consumer<PolicyAppliedEventFlyweight> listener) {
+        this.appliedListener = Objects.requireNonNull(listener, "listener");
+    }
+
     @Override
     public void onEvent(int ringId, ByteBuffer buffer, int offset, int length) {
+        if (length >= EventType.POLICY_APPLIED.size()
+                && header.wrap(buffer, offset).type() == EventType.POLICY_APPLIED.code()) {
+            applied++;
+            appliedListener.accept(appliedEvent.wrap(buffer, offset));
+        }
         features.onEvent(ringId, buffer, offset, length);
         flush();
     }
@@ -178,6 +198,11 @@ public final class ClosedLoop implements EventHandler {
         return deletes;
     }
 
+    /** Policy-applied events seen: entry writes the scheduler used. */
+    public long applied() {
+        return applied;
+    }
+
     /** Writes the writer refused (map full, unknown tid, error). */
     public long writeFailures() {
         return writeFailures;
@@ -191,7 +216,8 @@ public final class ClosedLoop implements EventHandler {
         lines.add("windows: " + windows + " predicted; model: " + predictor.predictions() + " answers, "
                 + predictor.errors() + " errors, " + predictor.invalid() + " invalid (NaN/out of range), "
                 + predictor.slow() + " over budget" + (predictor.disabled() ? "; SWITCHED OFF" : ""));
-        lines.add("policy: " + writes + " writes, " + deletes + " deletes, " + writeFailures + " failed writes; "
+        lines.add("policy: " + writes + " writes, " + deletes + " deletes, " + writeFailures + " failed writes, "
+                + applied + " applied by the scheduler; "
                 + policy.held() + " held by hysteresis, " + policy.lowConfidence() + " below the confidence floor, "
                 + policy.agreeing() + " agreeing with the heuristic, " + policy.rateLimited() + " rate-limited");
         if (writer != null) {

@@ -116,7 +116,10 @@ class LoopCommandTest {
                 dir.toString());
         CliRun durationInReplay = new CliRun("loop", "--model", model.toString(), "--replay", blindSession.toString(),
                 "--duration", "5s");
+        CliRun pinInReplay = new CliRun("loop", "--model", model.toString(), "--replay", blindSession.toString(), "--pin");
 
+        assertEquals(ExitCodes.USAGE, pinInReplay.exitCode, pinInReplay.toString());
+        assertTrue(pinInReplay.err.toString().contains("--pin are for the live loop"), pinInReplay.toString());
         assertEquals(ExitCodes.UNAVAILABLE, live.exitCode, live.toString());
         assertTrue(live.err.toString().contains("this kernel has no sched_ext"), live.toString());
         assertEquals(ExitCodes.USAGE, both.exitCode, both.toString());

@@ -15,6 +15,8 @@ import dev.frameloop.core.event.MigrationEvent;
 import dev.frameloop.core.event.MigrationEventFlyweight;
 import dev.frameloop.core.event.PolicyAppliedEvent;
 import dev.frameloop.core.event.PolicyAppliedEventFlyweight;
+import dev.frameloop.core.event.PolicyDecisionEvent;
+import dev.frameloop.core.event.PolicyDecisionEventFlyweight;
 import dev.frameloop.core.event.ProcessEvent;
 import dev.frameloop.core.event.ProcessEventFlyweight;
 import dev.frameloop.core.event.TaskStatsEvent;
@@ -107,6 +109,8 @@ public final class EventTables {
                 TaskStatsEventEncoder::new, TaskStatsEvent.class));
         bindings.put(EventType.POLICY_APPLIED, new EventBinding<>(EventType.POLICY_APPLIED,
                 PolicyAppliedEventFlyweight::new, PolicyAppliedEventEncoder::new, PolicyAppliedEvent.class));
+        bindings.put(EventType.POLICY_DECISION, new EventBinding<>(EventType.POLICY_DECISION,
+                PolicyDecisionEventFlyweight::new, PolicyDecisionEventEncoder::new, PolicyDecisionEvent.class));
         for (EventType type : EventType.values()) {
             if (!bindings.containsKey(type)) {
                 throw new IllegalStateException("event type " + type + " has no dataset binding in EventTables");
