@@ -16,6 +16,9 @@ import dev.frameloop.ml.experiment.SessionRecorder;
 import dev.frameloop.ml.experiment.SynthgameBinary;
 import dev.frameloop.ml.experiment.SystemInfo;
 import dev.frameloop.ml.experiment.Workload;
+import dev.frameloop.ml.train.ModelFolderException;
+import dev.frameloop.ml.train.ModelStore;
+import dev.frameloop.ml.train.Task;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +43,7 @@ import java.util.concurrent.Callable;
         description = {
                 "Runs a workload under several arms -- the kernel's default scheduler, the gamer scheduler, the gamer",
                 "scheduler with a model's policy -- with the same background load, each arm --repeats times, interleaved",
-                "(ABCABC…), and writes a report: frame-time p50/p95/p99/p99.9, average FPS, 1 % and 0.1 % lows",
+                "(ABCABC…), and writes a report: frame-time p50/p95/p99/p99.9, average FPS, 1 %% and 0.1 %% lows",
                 "(MangoHud's definition), stutters (CapFrameX's), deadline misses, input-to-present latency and audio",
                 "underruns per arm with bootstrap confidence intervals, and each arm's difference to the first arm; an arm",
                 "is called better only when its interval excludes zero.",
@@ -52,8 +55,11 @@ import java.util.concurrent.Callable;
         footerHeading = "%nNotes:%n",
         footer = {
                 "  The gamer arms need sched_ext: on a host without it, add --vm (the whole experiment then runs in the",
-                "  guest of 'frameloop vm', OUT shared read-write). gamer+model is reported unavailable until the closed",
-                "  loop exists. Background load needs stress-ng (sudo bin/setup). Run as root (sched, uinput, DRM).",
+                "  guest of 'frameloop vm', OUT shared read-write). gamer+model=MODEL_DIR runs 'frameloop loop --model",
+                "  MODEL_DIR' (gamer with the thread-role model's boost policy; decisions in RUN/decisions.txt) instead of",
+                "  'frameloop sched'. Each run is recorded with 'frameloop record --mode observe' (the same probes in every",
+                "  arm); the report reads the sessions back (migrations, process events). Background load needs stress-ng",
+                "  (sudo bin/setup). Run as root (sched, uinput, DRM).",
                 "",
                 "Exit status: 0 every run that could run did; 1 a run failed (the report says which); 2 bad options;",
                 "  3 something needed is missing (synthgame, stress-ng, sched_ext without --vm).",
@@ -81,7 +87,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     String background;
 
     @Option(names = "--arms", paramLabel = "LIST", defaultValue = "default,gamer",
-            description = "Arms, the first is the baseline: default, gamer, gamer+model[=MODEL_DIR] (default: ${DEFAULT-VALUE}).")
+            description = "Arms, the first is the baseline: default, gamer, gamer+model=MODEL_DIR (a thread-role model folder of"
+                    + " frameloop train) (default: ${DEFAULT-VALUE}).")
     String arms;
 
     @Option(names = "--duration", paramLabel = "D", defaultValue = "10s", converter = DurationConverter.class,
@@ -189,10 +196,27 @@ public final class ExperimentCommand implements Callable<Integer> {
             } else {
                 throw new IllegalArgumentException("--workload '" + workload + "' is unknown: use synthgame, or give a command after --");
             }
-            return new ExperimentPlan(w, Arm.parseList(arms), BackgroundSpec.parse(background), duration, repeats, seed);
-        } catch (IllegalArgumentException e) {
+            return new ExperimentPlan(w, withCheckedModels(Arm.parseList(arms)), BackgroundSpec.parse(background), duration,
+                    repeats, seed);
+        } catch (IllegalArgumentException | ModelFolderException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** The arms, a gamer+model arm's folder made absolute once it is checked to hold a thread-role model. */
+    private static List<Arm> withCheckedModels(List<Arm> parsed) {
+        List<Arm> checked = new ArrayList<>();
+        for (Arm arm : parsed) {
+            if (arm.kind() != Arm.Kind.GAMER_MODEL) {
+                checked.add(arm);
+                continue;
+            }
+            Path dir = arm.modelDir().orElseThrow(() -> new IllegalArgumentException("arm gamer+model needs its model"
+                    + " folder: gamer+model=MODEL_DIR (the --out of frameloop train --task thread-role)"));
+            ModelStore.load(dir, Task.THREAD_ROLE);
+            checked.add(new Arm(arm.kind(), Optional.of(dir.toAbsolutePath().normalize())));
+        }
+        return checked;
     }
 
     /** Runs this same command, without --vm, inside {@code frameloop vm} with OUT shared; the guest's exit code. */

@@ -33,6 +33,7 @@ import java.io.PrintWriter;
                 TrainCommand.class,
                 EvaluateCommand.class,
                 LoopCommand.class,
+                DemoCommand.class,
                 BenchCommand.class,
                 ExperimentCommand.class,
         })

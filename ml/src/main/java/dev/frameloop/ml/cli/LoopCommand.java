@@ -106,6 +106,11 @@ public final class LoopCommand implements Callable<Integer> {
             description = "Live mode: tell the scheduler this process is a game (repeatable).")
     List<Integer> gamePids = new ArrayList<>();
 
+    @Option(names = "--game-comm", paramLabel = "NAME",
+            description = "Live mode: tell the scheduler threads named NAME (or whose process is named NAME) are a"
+                    + " game's, as frameloop sched --game-comm does (repeatable).")
+    List<String> gameComms = new ArrayList<>();
+
     @Option(names = "--pin",
             description = "Live mode: keep gamer registered if the loop is killed (as frameloop sched --pin): the loop's"
                     + " entries then expire by their --ttl while gamer schedules on, until frameloop unpin.")
@@ -159,8 +164,9 @@ public final class LoopCommand implements Callable<Integer> {
             throw new UserFacingException(ExitCodes.USAGE, "--record records a live run; a replayed session is"
                     + " already recorded: leave out --record");
         }
-        if (replay != null && (duration != null || !gamePids.isEmpty() || pin)) {
-            throw new UserFacingException(ExitCodes.USAGE, "--duration, --game-pid and --pin are for the live loop; a replay"
+        if (replay != null && (duration != null || !gamePids.isEmpty() || !gameComms.isEmpty() || pin)) {
+            throw new UserFacingException(ExitCodes.USAGE, "--duration, --game-pid, --game-comm and --pin are for the live"
+                    + " loop; a replay"
                     + " runs through its session");
         }
         PolicySettings settings;
@@ -243,6 +249,10 @@ public final class LoopCommand implements Callable<Integer> {
         for (int pid : gamePids) {
             args.add("--game-pid");
             args.add(Integer.toString(pid));
+        }
+        for (String comm : gameComms) {
+            args.add("--game-comm");
+            args.add(comm);
         }
         CommandLine sched = new CommandLine(new SchedCommand().withExtension(extension));
         sched.setOut(out);

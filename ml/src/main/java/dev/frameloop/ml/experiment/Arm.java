@@ -55,7 +55,7 @@ public record Arm(Kind kind, Optional<Path> modelDir) {
                 }
             }
             if (kind == null) {
-                throw new IllegalArgumentException("arm '" + p + "' is unknown; arms: default, gamer, gamer+model[=MODEL_DIR]");
+                throw new IllegalArgumentException("arm '" + p + "' is unknown; arms: default, gamer, gamer+model=MODEL_DIR");
             }
             if (!seen.add(kind)) {
                 throw new IllegalArgumentException("arm " + key + " is given twice");

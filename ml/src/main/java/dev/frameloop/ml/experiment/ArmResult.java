@@ -35,6 +35,11 @@ public record ArmResult(Arm arm, List<RunOutcome> outcomes, List<RunSample> samp
         return outcomes.stream().flatMap(o -> o.overhead().stream()).toList();
     }
 
+    /** What the runs' recorded sessions say (runs without a readable session are left out). */
+    public List<RecordedSession> sessions() {
+        return outcomes.stream().flatMap(o -> o.session().stream()).toList();
+    }
+
     public long okRuns() {
         return outcomes.stream().filter(o -> o.status() == RunOutcome.Status.OK).count();
     }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * A process an experiment starts (stress-ng, the scheduler, the workload, the recorder), its stdout and stderr
  * in one log file of the run. Closing it stops it and whatever it started: SIGTERM, then SIGKILL after a grace.
  */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
     private static final Duration GRACE = Duration.ofSeconds(20);
 
     private final List<String> argv;
@@ -26,7 +26,7 @@ final class ChildProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ChildProcess start(List<String> argv, Path log) throws IOException {
+    public static ChildProcess start(List<String> argv, Path log) throws IOException {
         Process process = new ProcessBuilder(argv)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -39,24 +39,24 @@ final class ChildProcess implements AutoCloseable {
         return argv;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** Waits up to {@code limit}; the exit code, or empty when it still runs. */
-    Optional<Integer> await(Duration limit) throws InterruptedException {
+    public Optional<Integer> await(Duration limit) throws InterruptedException {
         if (process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             return Optional.of(process.exitValue());
         }
         return Optional.empty();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Polls the log until a line contains {@code text}; false if the process ended or the limit ran out first. */
-    boolean awaitOutput(String text, Duration limit) throws IOException, InterruptedException {
+    public boolean awaitOutput(String text, Duration limit) throws IOException, InterruptedException {
         long end = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < end) {
             if (output().contains(text)) {
@@ -70,12 +70,12 @@ final class ChildProcess implements AutoCloseable {
         return false;
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.exists(log) ? new String(Files.readAllBytes(log), StandardCharsets.UTF_8) : "";
     }
 
     /** Asks the process (SIGTERM) and its descendants to stop, waits, then kills what is left. Its exit code. */
-    int stop() throws InterruptedException {
+    public int stop() throws InterruptedException {
         if (process.isAlive()) {
             List<ProcessHandle> children = process.descendants().toList();
             process.destroy();

@@ -70,6 +70,10 @@ public final class ExperimentReport {
                 new String[] {"intervals", Math.round(b.confidence() * 100) + " % percentile bootstrap, " + b.iterations()
                         + " resamples, seed " + b.seed() + "; circular blocks of ⌈n^⅓⌉ frames, stratified by run"},
                 new String[] {"recorded sessions", in.recorder()})));
+        for (Arm arm : plan.arms()) {
+            arm.modelDir().ifPresent(dir -> doc.add(new ReportDocument.Facts(List.<String[]>of(
+                    new String[] {arm.name() + " model", ModelDescription.of(dir)}))));
+        }
 
         doc.add(new ReportDocument.Heading(2, "System"));
         doc.add(new ReportDocument.Facts(in.system().entries().entrySet().stream()
@@ -93,6 +97,14 @@ public final class ExperimentReport {
         rows.add(row("scheduler BPF callback (ns per run, mean of runs)", analysis.arms(), a -> overhead(a, SchedOverhead::nsPerRun)));
         rows.add(row("frameloop sched process (% of one CPU, mean of runs)", analysis.arms(),
                 a -> overhead(a, SchedOverhead::userCpuPercent)));
+        rows.add(row("recorded sessions read / runs", analysis.arms(), a -> a.sessions().size() + " / " + a.outcomes().size()));
+        rows.add(row("migrations per s, all threads (recorded, mean of runs)", analysis.arms(),
+                a -> sessionMean(a, RecordedSession::migrationsPerSecond)));
+        rows.add(row("migrations per s, the workload's threads (recorded, mean of runs)", analysis.arms(),
+                a -> sessionMean(a, RecordedSession::gameMigrationsPerSecond)));
+        rows.add(row("scheduler deadline misses (recorded, total)", analysis.arms(), ExperimentReport::recordedMisses));
+        rows.add(row("events the recorder lost (total)", analysis.arms(),
+                a -> a.sessions().isEmpty() ? "n/a" : Long.toString(a.sessions().stream().mapToLong(RecordedSession::lost).sum())));
         doc.add(new ReportDocument.Table(header, rows));
         for (ArmResult a : analysis.arms()) {
             if (!a.hasData()) {
@@ -151,9 +163,10 @@ public final class ExperimentReport {
         List<List<String>> runRows = new ArrayList<>();
         for (RunOutcome o : in.outcomes()) {
             runRows.add(List.of(Integer.toString(o.run().index()), o.run().arm().name(), Integer.toString(o.run().repeat()),
-                    o.status().name().toLowerCase(Locale.ROOT), o.message(), threads(o)));
+                    o.status().name().toLowerCase(Locale.ROOT), o.message(), threads(o), recordedSession(o)));
         }
-        doc.add(new ReportDocument.Table(List.of("#", "arm", "repeat", "status", "what happened", "workload threads (name=tid)"), runRows));
+        doc.add(new ReportDocument.Table(List.of("#", "arm", "repeat", "status", "what happened", "workload threads (name=tid)",
+                "recorded session"), runRows));
         doc.add(new ReportDocument.Paragraph("Raw runs (ground truth CSV/JSON, logs, run.json, recorded session when there is one):"));
         for (RunOutcome o : in.outcomes()) {
             doc.add(new ReportDocument.Link(o.run().folderName(), out.relativize(o.dir()) + "/"));
@@ -183,6 +196,24 @@ public final class ExperimentReport {
         List<String> r = new ArrayList<>(List.of(label));
         arms.forEach(a -> r.add(cell.apply(a)));
         return r;
+    }
+
+    private static String sessionMean(ArmResult a, java.util.function.ToDoubleFunction<RecordedSession> figure) {
+        double mean = a.sessions().stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+        return Double.isNaN(mean) ? "n/a" : number(mean);
+    }
+
+    private static String recordedMisses(ArmResult a) {
+        List<RecordedSession> withMisses = a.sessions().stream().filter(s -> s.deadlineMisses().isPresent()).toList();
+        if (withMisses.isEmpty()) {
+            return a.sessions().isEmpty() ? "n/a" : "not recorded (" + a.sessions().get(0).mode() + " mode)";
+        }
+        return Long.toString(withMisses.stream().mapToLong(s -> s.deadlineMisses().getAsInt()).sum());
+    }
+
+    private static String recordedSession(RunOutcome o) {
+        return o.session().map(s -> s.sessionId() + " (" + s.mode() + ", " + number(s.seconds()) + " s, " + s.migrations()
+                + " migrations, " + s.gameMigrations() + " of the workload)").orElse("none");
     }
 
     private static String overhead(ArmResult a, java.util.function.ToDoubleFunction<SchedOverhead> figure) {
@@ -244,6 +275,8 @@ public final class ExperimentReport {
         for (ArmResult a : in.analysis().arms()) {
             ObjectNode arm = arms.addObject();
             arm.put("arm", a.arm().toString());
+            a.arm().modelDir().ifPresent(d -> arm.put("model", d.toString()).put("model_description", ModelDescription.of(d)));
+            arm.put("recorded_sessions", a.sessions().size());
             arm.put("runs", a.outcomes().size());
             arm.put("runs_with_data", a.samples().size());
             arm.put("frames", a.frames());
@@ -270,6 +303,13 @@ public final class ExperimentReport {
                     .put("max_interval_deviation_ns", c.maxDeviationNs()).put("intervals_over_tolerance", c.overTolerance()));
             o.overhead().ifPresent(s -> r.put("sched_bpf_cpu_percent", s.bpfCpuPercent()).put("sched_bpf_ns_per_run", s.nsPerRun())
                     .put("sched_process_cpu_percent", s.userCpuPercent()));
+            o.session().ifPresent(s -> {
+                ObjectNode session = r.putObject("session");
+                session.put("id", s.sessionId()).put("mode", s.mode()).put("seconds", s.seconds())
+                        .put("migrations", s.migrations()).put("workload_migrations", s.gameMigrations())
+                        .put("process_events", s.processEvents()).put("lost", s.lost());
+                s.deadlineMisses().ifPresent(m -> session.put("deadline_misses", m));
+            });
         }
         return root;
     }

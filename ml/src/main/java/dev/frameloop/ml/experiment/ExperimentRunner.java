@@ -13,10 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Runs an experiment's plan, run by run in the interleaved order, each in {@code OUT/runs/<run>/}:
- * the arm's scheduler attached → background load started → recording started → the workload run to its end
+ * the arm's scheduler attached → background load started → recording started (and reading) → the workload run to its end
  * → all of them stopped in reverse order. (The scheduler attaches first so that its start-up does not compete
  * with the load; the load then runs the same way in every arm.) Each run leaves its logs, the workload's ground truth
  * ({@code ground-truth/}) and {@code run.json}; a recorded synthgame run is cross-checked against its ground truth
@@ -29,6 +30,10 @@ public final class ExperimentRunner {
     private static final Duration WORKLOAD_GRACE = Duration.ofMinutes(2);
     private static final Duration RECORD_START_LIMIT = Duration.ofMinutes(5);
     private static final Path SCHED_EXT_STATE = Path.of("/sys/kernel/sched_ext/state");
+    /** The file of a gamer+model run that holds the loop's decision lines. */
+    public static final String DECISIONS = "decisions.txt";
+    /** Lines of the scheduler's (and the loop's) closing report kept in {@link RunOutcome#SCHED_SUMMARY}. */
+    private static final int SUMMARY_LINES = 30;
 
     private final ExperimentPlan plan;
     private final Path out;
@@ -63,7 +68,7 @@ public final class ExperimentRunner {
             progress.flush();
             Path dir = Files.createDirectories(out.resolve("runs").resolve(run.folderName()));
             Instant start = Instant.now();
-            RunOutcome outcome = runOne(run, dir);
+            RunOutcome outcome = withRecordedSession(runOne(run, dir));
             writeRunJson(outcome, start, Instant.now());
             progress.printf("run %d/%d: %s: %s%n", run.index() + 1, runs.size(), outcome.status().name().toLowerCase(java.util.Locale.ROOT),
                     outcome.message());
@@ -73,14 +78,26 @@ public final class ExperimentRunner {
         return List.copyOf(outcomes);
     }
 
+    /** Reads back the session the run recorded (the recorder has stopped); a session that cannot be read is reported. */
+    private RunOutcome withRecordedSession(RunOutcome outcome) {
+        OptionalInt pid = outcome.groundTruth().map(gt -> gt.summary().path("pid").asInt(0)).filter(p -> p > 0)
+                .map(OptionalInt::of).orElse(OptionalInt.empty());
+        try {
+            return outcome.withSession(RecordedSession.read(outcome.dir(), pid));
+        } catch (IOException | RuntimeException e) {
+            progress.println("recorded session of " + outcome.run().folderName() + " not read: " + e.getMessage());
+            return outcome;
+        }
+    }
+
     private RunOutcome runOne(PlannedRun run, Path dir) throws IOException, InterruptedException {
         Arm arm = run.arm();
-        if (arm.kind() == Arm.Kind.GAMER_MODEL) {
+        if (arm.kind() == Arm.Kind.GAMER_MODEL && arm.modelDir().isEmpty()) {
             return new RunOutcome(run, dir, RunOutcome.Status.UNAVAILABLE,
-                    "the gamer+model arm needs the closed loop (issue 7), which this build does not have yet",
+                    "the gamer+model arm needs a model folder: gamer+model=MODEL_DIR (frameloop train --task thread-role)",
                     Optional.empty());
         }
-        if (arm.kind() == Arm.Kind.GAMER && !Files.exists(SCHED_EXT_STATE)) {
+        if (arm.kind() != Arm.Kind.DEFAULT && !Files.exists(SCHED_EXT_STATE)) {
             return new RunOutcome(run, dir, RunOutcome.Status.UNAVAILABLE,
                     "this kernel has no sched_ext (" + SCHED_EXT_STATE + " is missing): run the experiment with --vm",
                     Optional.empty());
@@ -93,12 +110,14 @@ public final class ExperimentRunner {
         long attached = 0;
         long cpuAtAttach = 0;
         try {
-            if (arm.kind() == Arm.Kind.GAMER) {
+            if (arm.kind() != Arm.Kind.DEFAULT) {
                 bpfStatsBefore = SchedOverhead.enableBpfStats();
-                sched = ChildProcess.start(launcher.command(schedArguments()), dir.resolve("sched.log"));
+                List<String> schedArgs = schedArguments(arm, dir);
+                sched = ChildProcess.start(launcher.command(schedArgs), dir.resolve("sched.log"));
                 if (!sched.awaitOutput(SCHED_READY, SCHED_START_LIMIT)) {
-                    return new RunOutcome(run, dir, RunOutcome.Status.FAILED, "frameloop sched did not attach within "
-                            + SCHED_START_LIMIT.toSeconds() + " s; see " + dir.resolve("sched.log"), Optional.empty());
+                    return new RunOutcome(run, dir, RunOutcome.Status.FAILED, "frameloop " + schedArgs.get(0)
+                            + " did not attach within " + SCHED_START_LIMIT.toSeconds() + " s; see " + dir.resolve("sched.log"),
+                            Optional.empty());
                 }
                 attached = System.nanoTime();
                 cpuAtAttach = SchedOverhead.processCpuNs(sched.pid());
@@ -125,7 +144,7 @@ public final class ExperimentRunner {
                         + "; see " + dir.resolve("workload.log"), Optional.empty());
             }
             if (sched != null && !sched.isAlive()) {
-                return new RunOutcome(run, dir, RunOutcome.Status.FAILED, "frameloop sched ended during the run (exit "
+                return new RunOutcome(run, dir, RunOutcome.Status.FAILED, "the scheduler process ended during the run (exit "
                         + sched.await(Duration.ZERO).orElse(-1) + "); see " + dir.resolve("sched.log"), Optional.empty());
             }
             Optional<SchedOverhead> overhead = Optional.empty();
@@ -158,7 +177,7 @@ public final class ExperimentRunner {
                     }
                 }
             }
-            return new RunOutcome(run, dir, RunOutcome.Status.OK, message, truth, overhead, crossCheck);
+            return new RunOutcome(run, dir, RunOutcome.Status.OK, message, truth, overhead, crossCheck, Optional.empty());
         } finally {
             if (recording != null) {
                 recording.stop();
@@ -168,7 +187,7 @@ public final class ExperimentRunner {
             }
             if (sched != null) {
                 sched.stop();
-                Files.writeString(dir.resolve(RunOutcome.SCHED_SUMMARY), lastLines(sched.output(), 12));
+                Files.writeString(dir.resolve(RunOutcome.SCHED_SUMMARY), lastLines(sched.output(), SUMMARY_LINES));
             }
             if (bpfStatsBefore.isPresent()) {
                 SchedOverhead.restoreBpfStats(bpfStatsBefore.get());
@@ -184,8 +203,18 @@ public final class ExperimentRunner {
         return List.of();
     }
 
-    private List<String> schedArguments() {
-        List<String> args = new ArrayList<>(List.of("sched"));
+    /**
+     * The scheduler of a gamer arm: {@code frameloop sched}, or for gamer+model {@code frameloop loop --model DIR}
+     * (the gamer scheduler with the model's policy in its boost_policy map, decisions in {@code RUN/decisions.txt}).
+     */
+    List<String> schedArguments(Arm arm, Path dir) {
+        List<String> args = new ArrayList<>();
+        if (arm.kind() == Arm.Kind.GAMER_MODEL) {
+            args.addAll(List.of("loop", "--model", arm.modelDir().orElseThrow().toAbsolutePath().toString(),
+                    "--decisions", dir.resolve(DECISIONS).toString()));
+        } else {
+            args.add("sched");
+        }
         if (plan.workload() instanceof Workload.Synthgame) {
             args.addAll(List.of("--game-comm", "synthgame"));
         }
@@ -217,6 +246,8 @@ public final class ExperimentRunner {
         node.put("background", plan.background().toString());
         node.put("recorder", recorder.describe());
         outcome.groundTruth().ifPresent(gt -> node.put("frames", gt.frames()));
+        outcome.session().ifPresent(s -> node.put("session", s.sessionId()).put("session_mode", s.mode())
+                .put("session_migrations", s.migrations()).put("session_game_migrations", s.gameMigrations()));
         outcome.overhead().ifPresent(o -> node.put("sched_bpf_run_time_ns", o.bpfRunTimeNs()).put("sched_bpf_runs", o.bpfRuns())
                 .put("sched_process_cpu_ns", o.userCpuNs()).put("sched_wall_ns", o.wallNs()));
         json.writerWithDefaultPrettyPrinter().writeValue(outcome.dir().resolve("run.json").toFile(), node);

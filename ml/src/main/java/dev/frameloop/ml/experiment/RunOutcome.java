@@ -13,18 +13,25 @@ import java.util.Optional;
  * @param groundTruth  the workload's ground truth, when it wrote one
  * @param overhead     what the gamer scheduler cost during the run, for gamer arms where it could be measured
  * @param crossCheck   the recorded frames against the ground truth, when both exist
+ * @param session      what the run's recorded session says, when it was recorded and could be read
  */
 public record RunOutcome(PlannedRun run, Path dir, Status status, String message, Optional<GroundTruth> groundTruth,
-                         Optional<SchedOverhead> overhead, Optional<FrameCrossCheck> crossCheck) {
-    /** A run without scheduler overhead figures or cross-check. */
+                         Optional<SchedOverhead> overhead, Optional<FrameCrossCheck> crossCheck,
+                         Optional<RecordedSession> session) {
+    /** A run without scheduler overhead figures, cross-check or recorded session. */
     public RunOutcome(PlannedRun run, Path dir, Status status, String message, Optional<GroundTruth> groundTruth) {
-        this(run, dir, status, message, groundTruth, Optional.empty(), Optional.empty());
+        this(run, dir, status, message, groundTruth, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** A run without cross-check. */
+    /** A run without cross-check or recorded session. */
     public RunOutcome(PlannedRun run, Path dir, Status status, String message, Optional<GroundTruth> groundTruth,
                       Optional<SchedOverhead> overhead) {
-        this(run, dir, status, message, groundTruth, overhead, Optional.empty());
+        this(run, dir, status, message, groundTruth, overhead, Optional.empty(), Optional.empty());
+    }
+
+    /** This outcome with what its recorded session says. */
+    public RunOutcome withSession(Optional<RecordedSession> recorded) {
+        return new RunOutcome(run, dir, status, message, groundTruth, overhead, crossCheck, recorded);
     }
 
     /** The file of a gamer run that holds the scheduler's closing report (its last lines). */

@@ -37,7 +37,7 @@ class ExperimentCommandTest {
 
         assertEquals(0, run.exitCode());
         for (String expected : new String[] {"--workload", "--synthgame-args", "--background", "--arms", "--duration",
-                "--repeats", "--bootstrap", "--confidence", "--seed", "--vm", "--out", "mem:SIZE", "gamer+model[=MODEL_DIR]",
+                "--repeats", "--bootstrap", "--confidence", "--seed", "--vm", "--out", "mem:SIZE", "gamer+model=MODEL_DIR",
                 "MangoHud", "CapFrameX", "report.html", "excludes zero"}) {
             assertTrue(run.out().contains(expected), "help mentions " + expected + ":\n" + run.out());
         }

@@ -35,19 +35,30 @@ public final class GuestRun {
     public static final Duration DEFAULT_HOST_TIMEOUT = Duration.ofMinutes(5);
 
     private final List<String> command;
+    private final boolean inGuest;
     private final List<String> vmOptions = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path workingDirectory = projectRoot();
     private Duration hostTimeout = DEFAULT_HOST_TIMEOUT;
 
-    private GuestRun(List<String> command) {
+    private GuestRun(List<String> command, boolean inGuest) {
         this.command = List.copyOf(command);
+        this.inGuest = inGuest;
     }
 
     /** A run of {@code command} in the guest. Checks first that this machine can boot guests. */
     public static GuestRun vm(String... command) {
         requireVmPrerequisites();
-        return new GuestRun(Arrays.asList(command));
+        return new GuestRun(Arrays.asList(command), true);
+    }
+
+    /**
+     * A run of {@code frameloop ARGS…} on this machine, for commands that boot guests themselves (e.g. demo).
+     * Checks first that this machine can boot guests; {@link #options} does not apply.
+     */
+    public static GuestRun frameloop(String... args) {
+        requireVmPrerequisites();
+        return new GuestRun(Arrays.asList(args), false);
     }
 
     /** Options of {@code frameloop vm} itself, placed before {@code --}. */
@@ -83,9 +94,11 @@ public final class GuestRun {
     /** Starts the run and returns at once, for tests that act while the guest runs. */
     public Running start() throws IOException {
         List<String> argv = new ArrayList<>(launcher());
-        argv.add("vm");
-        argv.addAll(vmOptions);
-        argv.add("--");
+        if (inGuest) {
+            argv.add("vm");
+            argv.addAll(vmOptions);
+            argv.add("--");
+        }
         argv.addAll(command);
         Path stdout = Files.createTempFile("guest-run-", ".out");
         Path stderr = Files.createTempFile("guest-run-", ".err");

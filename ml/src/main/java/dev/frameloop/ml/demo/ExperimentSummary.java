@@ -1,0 +1,83 @@
+package dev.frameloop.ml.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.frameloop.collector.cli.ExitCodes;
+import dev.frameloop.collector.cli.UserFacingException;
+import dev.frameloop.ml.experiment.ExperimentReport;
+import dev.frameloop.ml.experiment.Metric;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The few lines the demo ends with, from an experiment's {@code results.json}: each arm's average FPS and
+ * p99 frame time with their intervals, the differences an interval calls better or worse, and where the
+ * report is.
+ */
+public final class ExperimentSummary {
+    private static final List<Metric> SHOWN = List.of(Metric.AVERAGE_FPS, Metric.FRAME_TIME_P99, Metric.DEADLINE_MISS_PERCENT);
+
+    private ExperimentSummary() {
+    }
+
+    public static List<String> lines(Path experimentDir) {
+        Path file = experimentDir.resolve(ExperimentReport.JSON);
+        if (!Files.isRegularFile(file)) {
+            throw new UserFacingException(ExitCodes.USAGE, "no experiment results in " + experimentDir + " ("
+                    + ExperimentReport.JSON + " is missing): run the experiment step first (--steps experiment,report)");
+        }
+        JsonNode results;
+        try {
+            results = new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UserFacingException(ExitCodes.IO_ERROR, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+        List<String> lines = new ArrayList<>();
+        for (JsonNode arm : results.path("arms")) {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-12s", arm.path("arm").asText().replaceAll("=.*", "")));
+            b.append(String.format(Locale.ROOT, " %d/%d runs with data", arm.path("runs_with_data").asInt(), arm.path("runs").asInt()));
+            for (Metric m : SHOWN) {
+                JsonNode v = arm.path("metrics").path(key(m));
+                b.append("; ").append(m.label()).append(' ').append(v.isMissingNode() ? "n/a"
+                        : interval(v.path("estimate").asDouble(Double.NaN), v.path("low").asDouble(Double.NaN),
+                        v.path("high").asDouble(Double.NaN)) + " " + m.unit());
+            }
+            lines.add(b.toString());
+        }
+        int called = 0;
+        for (JsonNode c : results.path("comparisons")) {
+            String verdict = c.path("verdict").asText();
+            if (verdict.equals("BETTER") || verdict.equals("WORSE")) {
+                called++;
+                lines.add(String.format(Locale.ROOT, "  %s vs %s: %s %s by %s", c.path("arm").asText(), c.path("baseline").asText(),
+                        c.path("metric").asText().replace('_', ' '), verdict.toLowerCase(Locale.ROOT),
+                        interval(c.path("difference").asDouble(Double.NaN), c.path("low").asDouble(Double.NaN),
+                                c.path("high").asDouble(Double.NaN))));
+            }
+        }
+        if (called == 0) {
+            lines.add("  no arm differs from " + results.path("arms").path(0).path("arm").asText("the baseline")
+                    + " beyond its interval (a short demo has wide intervals: more --repeats and --duration narrow them)");
+        }
+        lines.add("report: " + experimentDir.resolve(ExperimentReport.HTML));
+        lines.add("report: " + experimentDir.resolve(ExperimentReport.MARKDOWN));
+        return lines;
+    }
+
+    private static String key(Metric m) {
+        return m.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String interval(double estimate, double low, double high) {
+        if (Double.isNaN(estimate)) {
+            return "n/a";
+        }
+        return Double.isNaN(low) ? String.format(Locale.ROOT, "%.2f", estimate)
+                : String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", estimate, low, high);
+    }
+}
