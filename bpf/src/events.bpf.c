@@ -27,6 +27,7 @@ struct fl_task_stats_event fl_btf_task_stats_event;
 struct fl_policy_applied_event fl_btf_policy_applied_event;
 struct fl_policy_decision_event fl_btf_policy_decision_event;
 struct fl_bench_record fl_btf_bench_record;
+struct fl_bench_frame fl_btf_bench_frame;
 
 enum fl_event_type fl_btf_event_type;
 enum fl_event_version fl_btf_event_version;

@@ -45,6 +45,7 @@
 #include "frameloop/probes/input.bpf.h"
 #include "frameloop/probes/gpu.bpf.h"
 #include "frameloop/probes/migration.bpf.h"
+#include "frameloop/probes/frame.bpf.h"
 
 char _license[] SEC("license") = "GPL";
 
@@ -240,7 +241,7 @@ static __always_inline void emit_policy_applied(struct task_struct *p, struct ga
 	e->role = t->policy_role;
 	e->pad0 = 0;
 	e->pad1 = 0;
-	fl_submit_now(e, FL_EVENT_POLICY_APPLIED);
+	fl_submit_batched(e, FL_EVENT_POLICY_APPLIED);
 }
 
 static __always_inline u64 policy_generation(void)
@@ -497,7 +498,7 @@ static __always_inline void emit_task_stats(struct task_struct *p, struct gamer_
 	fl_event_header_init(&e->header, FL_EVENT_TASK_STATS, FL_EVENT_VERSION_TASK_STATS, sizeof(*e), now);
 	e->pid = p->tgid;
 	e->tid = p->pid;
-	bpf_probe_read_kernel(e->comm, sizeof(e->comm), p->comm);
+	fl_copy_comm(e->comm, p->comm);
 	e->window_start_ns = t->win_start;
 	e->window_ns = stats_window_ns;
 	e->run_time_ns = t->win_run_ns;

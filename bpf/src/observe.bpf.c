@@ -18,5 +18,6 @@
 #include "frameloop/probes/input.bpf.h"
 #include "frameloop/probes/gpu.bpf.h"
 #include "frameloop/probes/migration.bpf.h"
+#include "frameloop/probes/frame.bpf.h"
 
 char _license[] SEC("license") = "GPL";

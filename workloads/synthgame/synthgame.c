@@ -274,8 +274,11 @@ static int egl_init(void)
 /*
  * The game's present: called exactly once per frame, by the render thread, after the frame's
  * work. Exported with default visibility and never inlined so that a uprobe on it sees every frame.
+ * Returns the frame's present time, read as its last act: a return probe fires right after it,
+ * with no return to user space in between where a loaded machine could preempt the thread (a
+ * clock read after the call came back could be late by a whole time slice).
  */
-__attribute__((noinline, used, visibility("default"))) void synthgame_present(uint64_t frame_no)
+__attribute__((noinline, used, visibility("default"))) uint64_t synthgame_present(uint64_t frame_no)
 {
 #if HAVE_EGL
 	if (egl_surf != EGL_NO_SURFACE) {
@@ -285,10 +288,11 @@ __attribute__((noinline, used, visibility("default"))) void synthgame_present(ui
 		gl_clear(0x00004000 /* GL_COLOR_BUFFER_BIT */);
 		if (eglSwapBuffers(egl_dpy, egl_surf))
 			egl_swaps++;
-		return;
+		return sg_now_ns();
 	}
 #endif
 	__asm__ volatile("" : : "r"(frame_no) : "memory");
+	return sg_now_ns();
 }
 
 /* --- DRM submit-style ioctls on vgem (uapi values; no libdrm needed) --- */
@@ -436,8 +440,7 @@ static void *render_main(void *arg)
 		f->work = sg_now_ns() - f->start;
 		f->spike = spike;
 		drm_submit();
-		synthgame_present((uint64_t)frames_n);
-		f->present = sg_now_ns();
+		f->present = synthgame_present((uint64_t)frames_n);
 		for (i = consumed; i < available; i++)
 			inputs[i].present = f->present;
 		consumed = available;
@@ -880,7 +883,8 @@ static void usage(FILE *out)
 "usage: synthgame --out DIR [options]\n"
 "A synthetic game: named threads render, input, audio, asset-N, shader-N; writes its own ground truth\n"
 "(frames.csv, input.csv, underruns.csv, summary.json; CLOCK_MONOTONIC ns) into DIR at the end.\n"
-"Every frame calls the exported synthgame_present(uint64_t frame_no) exactly once.\n"
+"Every frame calls the exported uint64_t synthgame_present(uint64_t frame_no) exactly once; it returns\n"
+"the frame's present time (present_ns), read as its last act.\n"
 "\n"
 "  --out DIR              folder for the ground truth (created if missing; required)\n"
 "  --duration S           seconds to run (default 10); SIGINT/SIGTERM end it early\n"

@@ -169,14 +169,14 @@ static __always_inline __u8 fl_comm_class(const char *comm)
 static __always_inline __u8 fl_task_comm_class(struct task_struct *p)
 {
 	struct task_struct *leader = p->group_leader;
-	char comm[FL_COMM_LEN];
+	char comm[FL_COMM_LEN] __attribute__((aligned(8)));
 	__u8 cls;
 
-	bpf_probe_read_kernel(comm, sizeof(comm), p->comm);
+	fl_copy_comm(comm, p->comm);
 	cls = fl_comm_class(comm);
 	if (cls || !leader || leader == p)
 		return cls;
-	bpf_probe_read_kernel(comm, sizeof(comm), leader->comm);
+	fl_copy_comm(comm, leader->comm);
 	return fl_comm_class(comm);
 }
 
@@ -235,8 +235,8 @@ static __always_inline void fl_emit_class_change(struct task_struct *p, __u8 old
 	e->pad0 = 0;
 	e->confidence = d.confidence;
 	e->pad1 = 0;
-	bpf_probe_read_kernel(e->comm, sizeof(e->comm), p->comm);
-	fl_submit_now(e, FL_EVENT_THREAD_CLASS);
+	fl_copy_comm(e->comm, p->comm);
+	fl_submit_batched(e, FL_EVENT_THREAD_CLASS);
 }
 
 /*

@@ -94,6 +94,8 @@ enum fl_frame_source {
 	FL_FRAME_SOURCE_WL_SURFACE_COMMIT = 6,   /* uprobe on wl_surface_commit (Wayland). */
 	FL_FRAME_SOURCE_DRM_PAGE_FLIP = 7,       /* DRM page flip. */
 	FL_FRAME_SOURCE_DRM_VBLANK = 8,          /* DRM vblank. */
+	FL_FRAME_SOURCE_APP_PRESENT = 9,         /* uprobe on a present function the user named
+	                                          * (--frame-hook BINARY:FUNCTION). */
 };
 
 /* DRM driver a GPU submit belongs to. */
@@ -229,21 +231,25 @@ struct fl_frame_timing_event {
 	struct fl_event_header header;     /*   0: common header */
 	__u32 pid;                         /*  24: Process id of the presenting process. */
 	__u32 tid;                         /*  28: Thread id of the presenting thread. */
-	__u64 frame_interval_ns;           /*  32: Time since the previous present of the same
-	                                    *      process and swapchain; 0 for the first frame. */
+	__u64 frame_interval_ns;           /*  32: Time since the previous counted present of the
+	                                    *      same process; 0 for the first frame. */
 	__u64 gpu_to_present_ns;           /*  40: Time from the process's last GPU submit to
-	                                    *      this present; 0 when unknown. */
+	                                    *      this present; 0 when unknown (no submit since the
+	                                    *      previous present). */
 	__u64 compositor_latency_ns;       /*  48: Present to compositor/page-flip completion; 0
-	                                    *      when unknown. */
+	                                    *      when unknown (always, for uprobe sources). */
 	__u64 swapchain_id;                /*  56: Identifies the surface/drawable/swapchain
-	                                    *      presented (a handle value from the hooked call). */
+	                                    *      presented (a handle value from the outermost
+	                                    *      hooked call); 0 when the call has none. */
 	__u32 frame_seq;                   /*  64: Per-process frame counter, starting at 1. */
-	__u8 source;                       /*  68: Presentation hook that saw the frame, enum
-	                                    *      fl_frame_source. */
+	__u8 source;                       /*  68: Presentation hook that saw the frame (the
+	                                    *      outermost of nested ones), enum fl_frame_source. */
 	__u8 frame_dropped;                /*  69: 1 when the frame is known not to have reached
-	                                    *      the screen. */
-	__u8 vsync_missed;                 /*  70: 1 when the present missed the vblank it
-	                                    *      targeted. */
+	                                    *      the screen; 0 when not known (always, for uprobe
+	                                    *      sources). */
+	__u8 vsync_missed;                 /*  70: 1 when the present is known to have missed the
+	                                    *      vblank it targeted; 0 when not known (always, for
+	                                    *      uprobe sources). */
 	__u8 pad0;                         /*  71: explicit padding, always 0 */
 };
 _Static_assert(sizeof(struct fl_frame_timing_event) == 72, "layout changed: update the Java mirror");
@@ -425,5 +431,22 @@ struct fl_bench_record {
 	__u8 payload[];                    /*  16: Filler up to the requested size. */
 };
 _Static_assert(sizeof(struct fl_bench_record) == 16, "layout changed: update the Java mirror");
+
+/*
+ * A benchmark frame: the six fields of a frame-timing row (four 64-bit integers, two flags), as
+ * frameloop bench record writes them. The producer derives every value from seq (see
+ * bench.bpf.c), so a reader can check each row's contents.
+ */
+struct fl_bench_frame {
+	__u64 seq;                         /*   0: Sequence number, 0-based, in production order. */
+	__u64 timestamp_ns;                /*   8: bpf_ktime_get_ns() when the record was
+	                                    *      reserved. */
+	__u64 frame_interval_ns;           /*  16: Time since the previous frame, ns. */
+	__u64 gpu_to_present_ns;           /*  24: Time from the last GPU submit to the present, ns. */
+	__u8 frame_dropped;                /*  32: 1 when the frame did not reach the screen. */
+	__u8 vsync_missed;                 /*  33: 1 when the present missed its vblank. */
+	__u8 pad0[6];                      /*  34: explicit padding, always 0 */
+};
+_Static_assert(sizeof(struct fl_bench_frame) == 40, "layout changed: update the Java mirror");
 
 #endif /* FRAMELOOP_EVENTS_H */

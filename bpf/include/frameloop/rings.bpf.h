@@ -20,6 +20,17 @@
  * Drops: every failed reservation increments fl_ring_drops[stream * FL_RING_SHARDS_MAX + shard]
  * (a per-CPU array; userspace sums the CPUs). A single ring is shard 0 of its stream.
  *
+ * Wakeups (committed by emit.bpf.h): waking the reader costs far more than writing a record
+ * (an irq_work whose IPI and wakeup are charged to the program: ~18 us on the build machine
+ * against ~0.1-0.6 us for the record, see FIELD-NOTES), so records are committed without one
+ * and the reader finds them on its next poll (its epoll timeout bounds the delay). A
+ * reservation decides whether its commit wakes the reader after all: when it takes the bytes
+ * waiting to be read across 1/FL_RING_WAKEUP_FRACTION of the ring (the reader sleeps while
+ * data piles up), and on every record while more than half the ring waits (a crossing can be
+ * missed when two CPUs reserve on one ring at once). The decision waits in this CPU's
+ * fl_stream_events[stream].wake until the commit; a program nesting on the same stream and
+ * CPU between the two can only move a wakeup, never lose a record.
+ *
  * Including this header also anchors every wire-format type of events.h in the object's
  * BTF (fl_wire_format_btf below): the collector checks the Java mirror against the BTF of
  * every object whose rings it reads, before reading any.
@@ -61,6 +72,25 @@ struct {
 	__type(value, __u64);
 } fl_ring_drops SEC(".maps");
 
+/* A record wakes the reader when the bytes waiting cross 1/FL_RING_WAKEUP_FRACTION of its ring. */
+#define FL_RING_WAKEUP_FRACTION 4
+
+/*
+ * Per stream and CPU: records committed (`written`, userspace sums the CPUs; with fl_ring_drops
+ * it gives what each stream produced) and the wakeup decision of the last reservation.
+ */
+struct fl_stream_counter {
+	__u64 written; /* records committed (first member: userspace reads it by offset too) */
+	__u64 wake;    /* 1: the record reserved last on this CPU wakes the reader when committed */
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, FL_RING_STREAMS_MAX);
+	__type(key, __u32);
+	__type(value, struct fl_stream_counter);
+} fl_stream_events SEC(".maps");
+
 /* Shards of each stream's ring set, set by userspace before load (0 or 1: shard 0 only). */
 const volatile __u32 fl_ring_shards[FL_RING_STREAMS_MAX];
 
@@ -89,6 +119,7 @@ struct fl_wire_format_btf {
 	enum fl_migration_source migration_source;
 	enum fl_thread_class thread_class_enum;
 	enum fl_detection_method detection_method;
+	struct fl_bench_frame bench_frame;
 	enum fl_policy_action policy_action;
 	enum fl_policy_reason policy_reason;
 	struct fl_bench_record bench_record; /* last: it ends in a flexible array */
@@ -104,6 +135,26 @@ static __always_inline void fl_ring_count_drop(__u32 stream, __u32 shard)
 		*n += 1;
 }
 
+/* Whether a record of size bytes reserved on ring now should wake the reader (see the header comment). */
+static __always_inline bool fl_ring_wake_due(void *ring, __u64 size)
+{
+	__u64 waiting = bpf_ringbuf_query(ring, BPF_RB_AVAIL_DATA);
+	__u64 ring_size = bpf_ringbuf_query(ring, BPF_RB_RING_SIZE);
+	__u64 threshold = ring_size / FL_RING_WAKEUP_FRACTION;
+	__u64 after = waiting + ((size + 8 + 7) & ~7ULL); /* BPF_RINGBUF_HDR_SZ, 8-byte rounding */
+
+	return (waiting < threshold && after >= threshold) || after > ring_size / 2;
+}
+
+/* Remembers the wakeup decision for the commit of the record just reserved. */
+static __always_inline void fl_ring_note_wake(void *ring, __u32 stream, __u64 size)
+{
+	struct fl_stream_counter *c = bpf_map_lookup_elem(&fl_stream_events, &stream);
+
+	if (c)
+		c->wake = fl_ring_wake_due(ring, size);
+}
+
 /* This CPU's shard of a stream's ring set. */
 static __always_inline __u32 fl_ring_shard(__u32 stream)
 {
@@ -115,8 +166,10 @@ static __always_inline __u32 fl_ring_shard(__u32 stream)
 /* Reserves size (a constant) bytes on a single ring; NULL (and a counted drop) when it is full. */
 static __always_inline void *fl_ring_reserve(void *ring, __u32 stream, __u64 size)
 {
-	void *rec = bpf_ringbuf_reserve(ring, size, 0);
+	void *rec;
 
+	fl_ring_note_wake(ring, stream, size);
+	rec = bpf_ringbuf_reserve(ring, size, 0);
 	if (!rec)
 		fl_ring_count_drop(stream, 0);
 	return rec;
@@ -135,6 +188,7 @@ static __always_inline void *fl_ring_set_reserve(void *set, __u32 stream, __u64 
 		fl_ring_count_drop(stream, shard);
 		return NULL;
 	}
+	fl_ring_note_wake(ring, stream, size);
 	rec = bpf_ringbuf_reserve(ring, size, 0);
 	if (!rec)
 		fl_ring_count_drop(stream, shard);

@@ -8,6 +8,8 @@
  *   fl_input        array[1], struct fl_input_activity: last input event per device kind
  *   fl_input_cpu    per-CPU array[1], struct fl_input_cpu: input_event() in progress here
  *   game_pids       hash, tgid -> struct fl_game: processes that count as a game
+ *   fl_procs        LRU hash, tgid -> struct fl_process_activity: the process's last GPU submit
+ *                   and last present (the frame probe's interval and submit-to-present latency)
  *
  * Probes call the fl_*_note helpers below; they never classify. The classifier
  * (classify.bpf.h) reads these timestamps when the scheduler asks it to.
@@ -73,6 +75,23 @@ struct {
 	__type(value, struct fl_input_cpu);
 } fl_input_cpu SEC(".maps");
 
+#define FL_PROCS_MAX 4096
+
+/* Per-process activity, written by the GPU-submit and frame probes. */
+struct fl_process_activity {
+	__u64 last_drm_submit_ns; /* GPU-submit probe: any thread of the process issued a submit ioctl */
+	__u64 last_present_ns;    /* frame probe: the process's last counted present */
+	__u32 frame_seq;          /* frame probe: presents counted so far */
+	__u32 pad;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, FL_PROCS_MAX);
+	__type(key, __u32);
+	__type(value, struct fl_process_activity);
+} fl_procs SEC(".maps");
+
 /* How a process came to count as a game. */
 enum fl_game_source {
 	FL_GAME_SOURCE_USER = 1,      /* userspace (--game-pid) */
@@ -91,6 +110,16 @@ struct {
 	__type(key, __u32);
 	__type(value, struct fl_game);
 } game_pids SEC(".maps");
+
+/*
+ * Copies a task's comm (FL_COMM_LEN bytes, NUL-padded in the task: set with strscpy_pad) with two direct loads;
+ * src is task->comm of a BTF-typed task pointer.
+ */
+static __always_inline void fl_copy_comm(char *dst, const char *src)
+{
+	((__u64 *)dst)[0] = *(const __u64 *)src;
+	((__u64 *)dst)[1] = *(const __u64 *)(src + 8);
+}
 
 /* ---- for probes ------------------------------------------------------------ */
 
@@ -114,6 +143,26 @@ static __always_inline void fl_thread_note_drm_submit(struct task_struct *task, 
 
 	if (th)
 		th->last_drm_submit_ns = now;
+}
+
+/* The process's activity, created on first use. */
+static __always_inline struct fl_process_activity *fl_process_of(__u32 tgid)
+{
+	struct fl_process_activity *p = bpf_map_lookup_elem(&fl_procs, &tgid);
+	struct fl_process_activity fresh = {};
+
+	if (p)
+		return p;
+	bpf_map_update_elem(&fl_procs, &tgid, &fresh, BPF_NOEXIST);
+	return bpf_map_lookup_elem(&fl_procs, &tgid);
+}
+
+static __always_inline void fl_process_note_drm_submit(__u32 tgid, __u64 now)
+{
+	struct fl_process_activity *p = fl_process_of(tgid);
+
+	if (p)
+		p->last_drm_submit_ns = now;
 }
 
 static __always_inline void fl_thread_note_alsa(struct task_struct *task, __u64 now)

@@ -2,7 +2,7 @@
 /*
  * GPU-submit probe: one struct fl_gpu_submit_event per command-submission ioctl issued to a DRM
  * device, into fl_rb_gpu_submit; the submitting thread's last_drm_submit_ns (threads.bpf.h) is
- * stamped for the classifier (render class).
+ * stamped for the classifier (render class), and its process's (fl_procs) for the frame probe.
  *
  * Submit ioctls, by full request number (uapi headers: direction, 'd', DRM_COMMAND_BASE + nr,
  * argument size):
@@ -73,11 +73,12 @@ static __always_inline void fl_gpu_submit(__u32 cmd, __s32 fd, __u8 source)
 	if (driver == FL_GPU_DRIVER_UNKNOWN)
 		return;
 	now = bpf_ktime_get_ns();
+	id = bpf_get_current_pid_tgid();
 	fl_thread_note_drm_submit(bpf_get_current_task_btf(), now);
+	fl_process_note_drm_submit(id >> 32, now);
 	e = fl_ring_reserve(&fl_rb_gpu_submit, FL_EVENT_GPU_SUBMIT, sizeof(*e));
 	if (!e)
 		return;
-	id = bpf_get_current_pid_tgid();
 	fl_event_header_init(&e->header, FL_EVENT_GPU_SUBMIT, FL_EVENT_VERSION_GPU_SUBMIT, sizeof(*e), now);
 	e->pid = id >> 32;
 	e->tid = (__u32)id;

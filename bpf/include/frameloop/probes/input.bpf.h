@@ -9,8 +9,8 @@
  * fexit/input_event (leaves the path). There is no tracepoint for input events: without fentry
  * the collector reports input as unavailable.
  *
- * Written with BPF_RB_NO_WAKEUP except every ring_wakeup_batch-th record per CPU (emit.bpf.h):
- * mice report at up to 8 kHz, and a wakeup costs ten times the record.
+ * Written without waking the reader unless the shard fills (rings.bpf.h, "Wakeups"): mice
+ * report at up to 8 kHz, and a wakeup costs a hundred times the record.
  */
 #ifndef FRAMELOOP_PROBES_INPUT_BPF_H
 #define FRAMELOOP_PROBES_INPUT_BPF_H
@@ -37,28 +37,33 @@ FL_RING_SET(fl_rbs_input, 16, 64 * 1024);
 #define FL_BTN_JOYSTICK 0x120
 #define FL_BTN_GAMEPAD 0x130
 
-static __always_inline bool fl_bit(const unsigned long *bits, __u32 n)
+/* Bit n % 64 of word w: the caller picks the word (n / 64) so that only the words the kinds need are read. */
+static __always_inline bool fl_bit(unsigned long word, __u32 n)
 {
-	return (bits[n / 64] >> (n % 64)) & 1;
+	return (word >> (n % 64)) & 1;
 }
 
 /* enum fl_device_kind of a device: controller (gamepad/joystick buttons), mouse (REL_X, REL_Y and BTN_LEFT),
- * keyboard (letter keys), unknown otherwise. */
+ * keyboard (letter keys), unknown otherwise. Direct loads (dev is the traced call's own argument): the keys the
+ * kinds need sit in keybit words 0 (KEY_Q/A/Z) and 4 (BTN_LEFT, BTN_JOYSTICK, BTN_GAMEPAD). */
 static __always_inline __u8 fl_input_device_kind(struct input_dev *dev)
 {
 	unsigned long ev = dev->evbit[0];
 	unsigned long rel = dev->relbit[0];
-	unsigned long key[12];
+	unsigned long letters = dev->keybit[FL_KEY_Q / 64];
+	unsigned long buttons = dev->keybit[FL_BTN_LEFT / 64];
 
+	_Static_assert(FL_KEY_Q / 64 == FL_KEY_Z / 64 && FL_KEY_A / 64 == FL_KEY_Q / 64, "letters in one word");
+	_Static_assert(FL_BTN_LEFT / 64 == FL_BTN_GAMEPAD / 64 && FL_BTN_JOYSTICK / 64 == FL_BTN_LEFT / 64,
+		       "buttons in one word");
 	if (!(ev & (1UL << FL_EV_KEY)))
 		return FL_DEVICE_UNKNOWN;
-	if (bpf_probe_read_kernel(key, sizeof(key), dev->keybit))
-		return FL_DEVICE_UNKNOWN;
-	if (fl_bit(key, FL_BTN_GAMEPAD) || fl_bit(key, FL_BTN_JOYSTICK))
+	if (fl_bit(buttons, FL_BTN_GAMEPAD) || fl_bit(buttons, FL_BTN_JOYSTICK))
 		return FL_DEVICE_CONTROLLER;
-	if ((ev & (1UL << FL_EV_REL)) && (rel & (1UL << FL_REL_X)) && (rel & (1UL << FL_REL_Y)) && fl_bit(key, FL_BTN_LEFT))
+	if ((ev & (1UL << FL_EV_REL)) && (rel & (1UL << FL_REL_X)) && (rel & (1UL << FL_REL_Y)) &&
+	    fl_bit(buttons, FL_BTN_LEFT))
 		return FL_DEVICE_MOUSE;
-	if (fl_bit(key, FL_KEY_Q) && fl_bit(key, FL_KEY_A) && fl_bit(key, FL_KEY_Z))
+	if (fl_bit(letters, FL_KEY_Q) && fl_bit(letters, FL_KEY_A) && fl_bit(letters, FL_KEY_Z))
 		return FL_DEVICE_KEYBOARD;
 	return FL_DEVICE_UNKNOWN;
 }

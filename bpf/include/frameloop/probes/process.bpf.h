@@ -148,7 +148,7 @@ static __always_inline void fl_process_emit(struct task_struct *task, __u8 actio
 {
 	struct fl_process_event *e;
 	__u64 now = bpf_ktime_get_ns();
-	__u32 tgid = BPF_CORE_READ(task, tgid);
+	__u32 tgid = task->tgid;
 	bool game;
 
 	e = fl_ring_reserve(&fl_rb_process, FL_EVENT_PROCESS, sizeof(*e));
@@ -159,14 +159,13 @@ static __always_inline void fl_process_emit(struct task_struct *task, __u8 actio
 	}
 	fl_event_header_init(&e->header, FL_EVENT_PROCESS, FL_EVENT_VERSION_PROCESS, sizeof(*e), now);
 	e->pid = tgid;
-	e->tid = BPF_CORE_READ(task, pid);
-	e->ppid = BPF_CORE_READ(task, real_parent, tgid);
+	e->tid = task->pid;
+	e->ppid = task->real_parent->tgid;
 	e->exit_code = exit_code;
 	e->action = action;
 	e->source = source;
 	e->pad0 = 0;
-	__builtin_memset(e->comm, 0, sizeof(e->comm));
-	bpf_probe_read_kernel_str(e->comm, sizeof(e->comm), task->comm);
+	fl_copy_comm(e->comm, task->comm);
 	__builtin_memset(e->filename, 0, sizeof(e->filename));
 	fl_process_copy_filename(e, filename);
 
@@ -180,27 +179,27 @@ static __always_inline void fl_process_emit(struct task_struct *task, __u8 actio
 		fl_game_remove(tgid);
 	}
 	e->is_game = game;
-	fl_submit_now(e, FL_EVENT_PROCESS);
+	fl_submit_batched(e, FL_EVENT_PROCESS);
 }
 
 /* The exiting thread is its process's last: signal->live has dropped to 0. */
 static __always_inline bool fl_process_group_dead(struct task_struct *task)
 {
-	return BPF_CORE_READ(task, signal, live.counter) == 0;
+	return task->signal->live.counter == 0;
 }
 
 SEC("lsm/bprm_committed_creds")
 int BPF_PROG(fl_exec_lsm, struct linux_binprm *bprm)
 {
 	fl_process_emit(bpf_get_current_task_btf(), FL_PROCESS_EXEC, FL_PROCESS_SOURCE_LSM_BPRM_COMMITTED_CREDS,
-			BPF_CORE_READ(bprm, filename), 0);
+			bprm->filename, 0);
 	return 0;
 }
 
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(fl_exec_btf, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
 {
-	fl_process_emit(p, FL_PROCESS_EXEC, FL_PROCESS_SOURCE_TP_SCHED_PROCESS_EXEC, BPF_CORE_READ(bprm, filename), 0);
+	fl_process_emit(p, FL_PROCESS_EXEC, FL_PROCESS_SOURCE_TP_SCHED_PROCESS_EXEC, bprm->filename, 0);
 	return 0;
 }
 
@@ -217,9 +216,9 @@ int fl_exec_tp(struct trace_event_raw_sched_process_exec *ctx)
 SEC("lsm/task_free")
 int BPF_PROG(fl_exit_lsm, struct task_struct *task)
 {
-	if (BPF_CORE_READ(task, pid) != BPF_CORE_READ(task, tgid) || (BPF_CORE_READ(task, flags) & FL_PF_KTHREAD))
+	if (task->pid != task->tgid || (task->flags & FL_PF_KTHREAD))
 		return 0;
-	fl_process_emit(task, FL_PROCESS_EXIT, FL_PROCESS_SOURCE_LSM_TASK_FREE, NULL, BPF_CORE_READ(task, exit_code));
+	fl_process_emit(task, FL_PROCESS_EXIT, FL_PROCESS_SOURCE_LSM_TASK_FREE, NULL, task->exit_code);
 	return 0;
 }
 

@@ -28,11 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,21 +36,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.TimeUnit;
 
 /** {@code frameloop bench probes}: the cost per run of each probe (and scheduler callback) under a standard load. */
 @Command(name = "probes",
         mixinStandardHelpOptions = true,
         description = {
-                "Measure what each of frameloop's BPF programs costs per run: with kernel.bpf_stats_enabled=1 (set for"
-                        + " the run, restored after), the probes attached as 'frameloop probe' attaches them (and with"
-                        + " --scheduler the gamer scheduler registered), a standard load for --duration, then"
-                        + " run_time_ns / run_cnt of every loaded program, from the kernel's own counters.",
-                "The standard load: a process exec'ing /bin/true in a loop (exec and exit probes), two threads"
-                        + " handing a token back and forth (wakeups, migrations, scheduler callbacks) and a thread"
-                        + " making cheap syscalls (the syscall fallback of the GPU-submit probe sees every syscall)."
-                        + " Input and DRM probes run only when something produces input or GPU submits meanwhile.",
+                "Measure what each of frameloop's BPF programs costs per run: with the kernel's run-time statistics"
+                        + " on for the run (BPF_ENABLE_STATS; released when the bench ends, however it ends), the probes"
+                        + " attached as 'frameloop probe' attaches them (and with --scheduler the gamer scheduler"
+                        + " registered), the standard load, then run_time_ns / run_cnt of every loaded"
+                        + " program, from the kernel's own counters.",
+                "Same-run reference: an empty program on each hook (probe_ref.bpf.o), attached beside the probes;"
+                        + " each program's cost is also given as a ratio to its hook's reference (scheduler callbacks:"
+                        + " an empty tp_btf/sched_switch program). The ratio is what compares machines: a TCG guest"
+                        + " inflates every absolute number several-fold.",
+                "The standard load, the same work on every run: --execs runs of /bin/true (exec and exit probes),"
+                        + " --round-trips hand-offs of a token between two threads (wakeups, migrations, scheduler"
+                        + " callbacks) and --syscalls reads of /proc/self/stat (the syscall fallback of the GPU-submit"
+                        + " probe sees every syscall), at once; --timeout stops what is left. Input and DRM probes run"
+                        + " only when something produces input or GPU submits meanwhile.",
                 "Target (issue 4): at most " + BenchProbesCommand.TARGET_NS + " ns per run for the scheduler callbacks"
                         + " and the high-rate probes. Needs root. --scheduler needs sched_ext (or the VM:"
                         + " bin/frameloop vm -- bin/frameloop bench probes --scheduler)."},
@@ -64,11 +64,23 @@ import java.util.concurrent.TimeUnit;
 public final class BenchProbesCommand implements Callable<Integer> {
     /** ns per run the issue budgets for scheduler callbacks and high-rate probes. */
     static final int TARGET_NS = 150;
-    private static final Path STATS_SWITCH = Path.of("/proc/sys/kernel/bpf_stats_enabled");
 
-    @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class, defaultValue = "5s",
-            description = "How long the standard load runs (default: ${DEFAULT-VALUE}).")
-    Duration duration;
+    @Option(names = "--execs", paramLabel = "N", defaultValue = "500",
+            description = "Processes the standard load starts (default: ${DEFAULT-VALUE}).")
+    int execs;
+
+    @Option(names = "--round-trips", paramLabel = "N", defaultValue = "100000",
+            description = "Token hand-offs between the load's two threads (default: ${DEFAULT-VALUE}).")
+    int roundTrips;
+
+    @Option(names = "--syscalls", paramLabel = "N", defaultValue = "100000",
+            description = "Reads of /proc/self/stat by the load's third thread (default: ${DEFAULT-VALUE}).")
+    int syscalls;
+
+    @Option(names = "--timeout", paramLabel = "D", converter = DurationConverter.class, defaultValue = "120s",
+            description = "Stop the load there if it has not finished; the report says how much ran (default:"
+                    + " ${DEFAULT-VALUE}).")
+    Duration timeout;
 
     @Option(names = "--scheduler", description = "Measure gamer.bpf.o with the scheduler registered instead of observe mode.")
     boolean scheduler;
@@ -79,23 +91,40 @@ public final class BenchProbesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** One program's result. */
-    record ProgramCost(String name, String section, long runs, long runTimeNs) {
+    /** One program's result, and its hook's empty reference program over the same run (null when none). */
+    record ProgramCost(String name, String section, ProgramRunStats stats, String referenceName,
+                       ProgramRunStats reference) {
+        long runs() {
+            return stats.runs();
+        }
+
         double averageNs() {
-            return runs == 0 ? 0 : (double) runTimeNs / runs;
+            return stats.averageNs();
+        }
+
+        /** ns per run over the reference's ns per run; NaN when either did not run. */
+        double ratio() {
+            return reference == null || reference.runs() == 0 || stats.runs() == 0 || reference.runTimeNs() == 0
+                    ? Double.NaN : stats.averageNs() / reference.averageNs();
         }
     }
 
     @Override
     public Integer call() throws Exception {
-        if (duration.isZero() || duration.isNegative()) {
-            throw new UserFacingException(ExitCodes.USAGE, "--duration must be positive");
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new UserFacingException(ExitCodes.USAGE, "--timeout must be positive");
+        }
+        StandardProbeLoad load;
+        try {
+            load = new StandardProbeLoad(execs, roundTrips, syscalls);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException(ExitCodes.USAGE, e.getMessage() + " (--execs, --round-trips, --syscalls)");
         }
         if (!LibBpf.isAvailable()) {
             throw new UserFacingException(ExitCodes.UNAVAILABLE, LibBpf.unavailableReason());
         }
-        if (!BpfPrivileges.ofThisProcess().canTrace() || !Files.isWritable(STATS_SWITCH)) {
-            throw new UserFacingException(ExitCodes.UNAVAILABLE, "needs root (BPF, and writing " + STATS_SWITCH + ")");
+        if (!BpfPrivileges.ofThisProcess().canTrace()) {
+            throw new UserFacingException(ExitCodes.UNAVAILABLE, "needs root (BPF programs and their run-time statistics)");
         }
         SchedExtSysfs sysfs = SchedExtSysfs.system();
         if (scheduler && (!sysfs.isPresent() || !SchedExtSysfs.DISABLED.equals(sysfs.state().orElse("")))) {
@@ -105,8 +134,8 @@ public final class BenchProbesCommand implements Callable<Integer> {
         ProbeMode mode = scheduler ? ProbeMode.SCHEDULER : ProbeMode.OBSERVE;
         ProbeOptions options = ProbeOptions.defaults().withGamerTunables(scheduler ? new GamerTunables(
                 GamerTunables.DEFAULT_DEADLINE_MISS_THRESHOLD, GamerTunables.DEFAULT_STATS_WINDOW, 0, List.of()) : null);
-        String before = Files.readString(STATS_SWITCH).strip();
         List<ProgramCost> costs;
+        StandardProbeLoad.Done done;
         Map<String, String> sources = new LinkedHashMap<>();
         ProbeSet probes;
         try {
@@ -115,127 +144,89 @@ public final class BenchProbesCommand implements Callable<Integer> {
             throw new UserFacingException(ExitCodes.FAILURE, "the probes did not load: " + e.getMessage(), e);
         }
         try (probes;
+             ReferencePrograms references = ReferencePrograms.attach(loadedSections(probes.object()));
              RingConsumer consumer = RingConsumer.start(probes.rings().rings(), new EventDispatcher(new EventSink() { }),
                      (ring, error) -> { }, IdleMode.SPIN_YIELD_EPOLL, "bench-probes-rings")) {
             probes.sources().forEach((type, source) -> sources.put(type.name().toLowerCase(Locale.ROOT), source));
-            Map<String, Integer> fds = loadedPrograms(probes.object());
-            Files.writeString(STATS_SWITCH, "1");
-            try {
+            List<BpfProgram> measured = loaded(probes.object().programs());
+            List<BpfProgram> all = new ArrayList<>(measured);
+            all.addAll(references.programs());
+            try (RunTimeStats ignored = RunTimeStats.enable()) {
                 if (scheduler) {
                     StructOpsScheduler gamer = probes.scheduler().orElseThrow();
                     gamer.attach();
                 }
-                Map<String, ProgramRunStats> start = snapshot(fds);
-                standardLoad(duration);
-                Map<String, ProgramRunStats> end = snapshot(fds);
+                Map<String, ProgramRunStats> start = snapshot(all);
+                done = load.run(timeout);
+                Map<String, ProgramRunStats> end = snapshot(all);
                 probes.scheduler().ifPresent(StructOpsScheduler::detach);
                 costs = new ArrayList<>();
-                for (BpfProgram p : probes.object().programs()) {
-                    if (fds.containsKey(p.name())) {
-                        ProgramRunStats d = end.get(p.name()).since(start.get(p.name()));
-                        costs.add(new ProgramCost(p.name(), p.sectionName(), d.runs(), d.runTimeNs()));
-                    }
+                for (BpfProgram p : measured) {
+                    ProgramRunStats d = end.get(p.name()).since(start.get(p.name()));
+                    BpfProgram ref = references.referenceOf(p.sectionName()).orElse(null);
+                    costs.add(new ProgramCost(p.name(), p.sectionName(), d, ref == null ? null : ref.name(),
+                            ref == null ? null : end.get(ref.name()).since(start.get(ref.name()))));
                 }
-            } finally {
-                Files.writeString(STATS_SWITCH, before);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? json(mode, before, costs, sources) : table(mode, before, costs));
+        out.print(json ? json(mode, load, done, costs, sources) : table(mode, load, done, costs));
         out.flush();
         return ExitCodes.OK;
     }
 
-    /** Name -> fd of every program the kernel loaded. */
-    private static Map<String, Integer> loadedPrograms(BpfObject object) {
-        Map<String, Integer> fds = new LinkedHashMap<>();
-        for (BpfProgram p : object.programs()) {
-            if (p.isLoaded()) {
-                fds.put(p.name(), p.fd());
-            }
-        }
-        return fds;
+    private static List<BpfProgram> loaded(List<BpfProgram> programs) {
+        return programs.stream().filter(BpfProgram::isLoaded).toList();
     }
 
-    private static Map<String, ProgramRunStats> snapshot(Map<String, Integer> fds) {
+    private static List<String> loadedSections(BpfObject object) {
+        return loaded(object.programs()).stream().map(BpfProgram::sectionName).toList();
+    }
+
+    private static Map<String, ProgramRunStats> snapshot(List<BpfProgram> programs) {
         Map<String, ProgramRunStats> stats = new LinkedHashMap<>();
-        fds.forEach((name, fd) -> stats.put(name, ProgramRunStats.ofFd(fd)));
+        programs.forEach(p -> stats.put(p.name(), ProgramRunStats.ofFd(p.fd())));
         return stats;
     }
 
-    /** Exec loop, a token passed between two threads, cheap syscalls: until {@code duration} has passed. */
-    private static void standardLoad(Duration duration) throws InterruptedException {
-        long end = System.nanoTime() + duration.toNanos();
-        SynchronousQueue<Integer> ping = new SynchronousQueue<>();
-        SynchronousQueue<Integer> pong = new SynchronousQueue<>();
-        Thread echo = new Thread(() -> {
-            try {
-                while (true) {
-                    pong.put(ping.take());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-probes-echo");
-        Thread pinger = new Thread(() -> {
-            try {
-                while (System.nanoTime() < end) {
-                    ping.put(1);
-                    pong.take();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-probes-ping");
-        Thread syscalls = new Thread(() -> {
-            while (System.nanoTime() < end) {
-                try {
-                    Files.readAllBytes(Path.of("/proc/self/stat"));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }, "bench-probes-syscalls");
-        echo.setDaemon(true);
-        echo.start();
-        pinger.start();
-        syscalls.start();
-        try {
-            while (System.nanoTime() < end) {
-                Process p = new ProcessBuilder("/bin/true").start();
-                p.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("running /bin/true", e);
-        } finally {
-            pinger.join();
-            syscalls.join();
-            echo.interrupt();
-        }
-    }
-
-    static String table(ProbeMode mode, String statsBefore, List<ProgramCost> costs) {
+    static String table(ProbeMode mode, StandardProbeLoad load, StandardProbeLoad.Done done, List<ProgramCost> costs) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "bench probes: %s mode, kernel %s (bpf_stats_enabled was %s, 1 during the run)%n%n",
-                mode.name().toLowerCase(Locale.ROOT), System.getProperty("os.version"), statsBefore));
-        out.append(String.format(Locale.ROOT, "  %-24s %-36s %12s %10s%n", "program", "section", "runs", "ns/run"));
+                "bench probes: %s mode, kernel %s; reference: an empty program on the same hook, same run%n"
+                        + "load: %d/%d execs, %d/%d round trips, %d/%d syscall reads in %.1f s%s%n%n",
+                mode.name().toLowerCase(Locale.ROOT), System.getProperty("os.version"), done.execs(), load.execs(),
+                done.roundTrips(), load.roundTrips(), done.syscalls(), load.syscalls(), done.elapsed().toMillis() / 1000.0,
+                done.completes(load) ? "" : " (stopped by --timeout)"));
+        out.append(String.format(Locale.ROOT, "  %-24s %-36s %12s %10s %10s %8s%n", "program", "section", "runs",
+                "ns/run", "ref ns/run", "x ref"));
         for (ProgramCost c : costs) {
-            out.append(String.format(Locale.ROOT, "  %-24s %-36s %12d %10s%s%n", c.name(), c.section(), c.runs(),
+            out.append(String.format(Locale.ROOT, "  %-24s %-36s %12d %10s %10s %8s%s%n", c.name(), c.section(), c.runs(),
                     c.runs() == 0 ? "-" : String.format(Locale.ROOT, "%.0f", c.averageNs()),
+                    c.reference() == null || c.reference().runs() == 0 ? "-"
+                            : String.format(Locale.ROOT, "%.0f", c.reference().averageNs()),
+                    Double.isNaN(c.ratio()) ? "-" : String.format(Locale.ROOT, "%.1f", c.ratio()),
                     c.runs() > 0 && c.averageNs() > TARGET_NS ? "  over " + TARGET_NS + " ns" : ""));
         }
-        out.append(String.format(Locale.ROOT, "%n'-': not run by the standard load (no input/GPU activity, or not attached).%n"));
+        out.append(String.format(Locale.ROOT, "%n'-': not run by the standard load (no input/GPU activity, or not attached)."
+                + " Scheduler callbacks are read against an empty %s program.%n", ReferencePrograms.SCHEDULER_REFERENCE));
         return out.toString();
     }
 
-    private static String json(ProbeMode mode, String statsBefore, List<ProgramCost> costs, Map<String, String> sources)
-            throws JsonProcessingException {
+    private static String json(ProbeMode mode, StandardProbeLoad load, StandardProbeLoad.Done done,
+                               List<ProgramCost> costs, Map<String, String> sources) throws JsonProcessingException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("mode", mode.name().toLowerCase(Locale.ROOT));
         root.put("kernel", System.getProperty("os.version"));
-        root.put("bpf_stats_enabled_before", statsBefore);
         root.put("target_ns", TARGET_NS);
+        ObjectNode l = root.putObject("load");
+        l.put("execs", done.execs());
+        l.put("execs_wanted", load.execs());
+        l.put("round_trips", done.roundTrips());
+        l.put("round_trips_wanted", load.roundTrips());
+        l.put("syscalls", done.syscalls());
+        l.put("syscalls_wanted", load.syscalls());
+        l.put("seconds", done.elapsed().toMillis() / 1000.0);
+        l.put("complete", done.completes(load));
         ObjectNode src = root.putObject("sources");
         sources.forEach(src::put);
         ArrayNode programs = root.putArray("programs");
@@ -244,13 +235,32 @@ public final class BenchProbesCommand implements Callable<Integer> {
             p.put("name", c.name());
             p.put("section", c.section());
             p.put("runs", c.runs());
-            p.put("run_time_ns", c.runTimeNs());
-            if (c.runs() > 0) {
-                p.put("ns_per_run", Math.round(c.averageNs() * 10) / 10.0);
+            p.put("run_time_ns", c.stats().runTimeNs());
+            putNs(p, "ns_per_run", c.stats());
+            if (c.reference() == null) {
+                p.putNull("reference");
             } else {
-                p.putNull("ns_per_run");
+                ObjectNode ref = p.putObject("reference");
+                ref.put("name", c.referenceName());
+                ref.put("section", ReferencePrograms.referenceSection(c.section()));
+                ref.put("runs", c.reference().runs());
+                ref.put("run_time_ns", c.reference().runTimeNs());
+                putNs(ref, "ns_per_run", c.reference());
+            }
+            if (Double.isNaN(c.ratio())) {
+                p.putNull("ratio");
+            } else {
+                p.put("ratio", Math.round(c.ratio() * 100) / 100.0);
             }
         }
         return mapper.writeValueAsString(root) + "\n";
+    }
+
+    private static void putNs(ObjectNode node, String field, ProgramRunStats stats) {
+        if (stats.runs() > 0) {
+            node.put(field, Math.round(stats.averageNs() * 10) / 10.0);
+        } else {
+            node.putNull(field);
+        }
     }
 }

@@ -25,6 +25,8 @@ public final class BenchProducer implements AutoCloseable {
     public static final String SINGLE_RING_PROGRAM = "bench_emit";
     /** Program that emits into this CPU's shard of {@code fl_rbs_bench_set}. */
     public static final String RING_SET_PROGRAM = "bench_emit_set";
+    /** Program that emits {@code struct fl_bench_frame}s (size {@code sizeof} it) into {@code fl_rb_bench}. */
+    public static final String FRAME_PROGRAM = "bench_emit_frames";
     /** {@code sizeof(struct fl_bench_record)}: the smallest record. */
     public static final int MIN_RECORD_SIZE = 16;
     /** {@code FL_BENCH_MAX_SIZE}. */
@@ -53,7 +55,7 @@ public final class BenchProducer implements AutoCloseable {
 
     /**
      * @param object  the loaded bench object
-     * @param program {@link #SINGLE_RING_PROGRAM} or {@link #RING_SET_PROGRAM}
+     * @param program {@link #SINGLE_RING_PROGRAM}, {@link #RING_SET_PROGRAM} or {@link #FRAME_PROGRAM}
      */
     public BenchProducer(BpfObject object, String program) {
         Objects.requireNonNull(object, "object");

@@ -18,12 +18,16 @@ import java.util.concurrent.Callable;
 @Command(name = "record",
         mixinStandardHelpOptions = true,
         description = {
-                "Measure frameloop record's whole path — BPF producer (bench.bpf.c through BPF_PROG_TEST_RUN) -> a"
-                        + " 16 MiB ring -> the Java reader -> a session writer (rolling Parquet part files, v2 pages,"
-                        + " SNAPPY, synced and renamed when complete) on disk — for --seconds, then, in the same"
-                        + " process, parquet-avro alone (AvroParquetWriter, a new GenericRecord per row, SNAPPY,"
-                        + " default settings) writing the same records (the first 2,000,000 the reader saw; median"
-                        + " of 3 files after one warm-up) as the reference.",
+                "Measure frameloop record's whole path — BPF producer (bench.bpf.c's bench_emit_frames through"
+                        + " BPF_PROG_TEST_RUN: 40-byte frame-timing records, four longs and two flags) -> a 16 MiB"
+                        + " ring -> the Java reader -> a session writer (rolling Parquet part files, columns written"
+                        + " straight from the ring, v2 pages with delta encodings, SNAPPY, synced and renamed when"
+                        + " complete) on disk — for --seconds, then, in the same process, parquet-avro alone"
+                        + " (AvroParquetWriter with the same Avro schema, a new GenericRecord per row, SNAPPY, default"
+                        + " settings) writing the same records (the first 2,000,000 the reader saw, each checked"
+                        + " against what the producer derives from its seq; median of 3 files after one warm-up) as"
+                        + " the reference. Without --rate the pipeline runs in 3 segments with a reference round"
+                        + " after each (both see the same load on a shared machine).",
                 "Without --rate the producer runs as fast as the pipeline takes records (it keeps at most half a"
                         + " ring ahead of the reader, so nothing is dropped); with --rate it commits that many"
                         + " records per second and counts what the ring could not hold as drops.",

@@ -205,6 +205,25 @@ public final class BpfMap {
         return found("deleting from", LibBpf.bpf_map_delete_elem(fd(), key));
     }
 
+    /**
+     * Every key of a hash map at the time of the walk (a key deleted during it may be skipped by the kernel's
+     * iteration, one added may be missed: fine for a snapshot).
+     */
+    public List<byte[]> keys() {
+        List<byte[]> keys = new ArrayList<>();
+        byte[] key = null;
+        while (true) {
+            byte[] next = new byte[keySize()];
+            int rc = LibBpf.bpf_map_get_next_key(fd(), key, next);
+            if (rc == -Errno.ENOENT) {
+                return keys;
+            }
+            check("listing the keys of map " + name(), rc);
+            keys.add(next);
+            key = next;
+        }
+    }
+
     private boolean found(String verb, int rc) {
         if (rc == -Errno.ENOENT) {
             return false;

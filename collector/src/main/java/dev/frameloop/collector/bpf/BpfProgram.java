@@ -77,14 +77,23 @@ public final class BpfProgram {
      * in process {@code pid} only (-1: every process that maps the file).
      */
     public BpfLink attachUprobe(int pid, String binary, String function) {
+        return attachUprobe(pid, binary, function, false, 0);
+    }
+
+    /**
+     * As {@link #attachUprobe(int, String, String)}, at the function's entry or (returnProbe) its returns, with a
+     * cookie the program reads with {@code bpf_get_attach_cookie()}.
+     */
+    public BpfLink attachUprobe(int pid, String binary, String function, boolean returnProbe, long cookie) {
         owner.requireLoaded("attaching " + name());
-        String what = "attaching uprobe " + name() + " to " + binary + ":" + function;
+        String what = "attaching " + (returnProbe ? "uretprobe " : "uprobe ") + name() + " to " + binary + ":" + function;
         try (LibbpfLog.Capture log = LibbpfLog.capture()) {
-            Pointer link = LibBpf.bpf_program__attach_uprobe_opts(program, pid, binary, 0, new BpfUprobeOpts(function, false));
+            Pointer link = LibBpf.bpf_program__attach_uprobe_opts(program, pid, binary, 0,
+                    new BpfUprobeOpts(function, returnProbe, cookie));
             if (link == null) {
                 throw new BpfException(what, Native.getLastError(), log.text());
             }
-            return owner.own(BpfLink.ofLibbpf(link, name() + " on " + function));
+            return owner.own(BpfLink.ofLibbpf(link, name() + " on " + binary + ":" + function));
         }
     }
 

@@ -8,6 +8,7 @@ import dev.frameloop.collector.bpf.StructOpsScheduler;
 import dev.frameloop.collector.jna.Errno;
 import dev.frameloop.collector.jna.LibBpf;
 import dev.frameloop.collector.jna.LibC;
+import dev.frameloop.collector.probe.ProcMaps;
 import dev.frameloop.collector.sched.SchedExtSysfs;
 
 import java.io.IOException;

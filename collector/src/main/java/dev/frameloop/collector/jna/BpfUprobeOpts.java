@@ -13,7 +13,13 @@ public final class BpfUprobeOpts extends Structure {
     public String func_name;
 
     public BpfUprobeOpts(String functionName, boolean returnProbe) {
+        this(functionName, returnProbe, 0);
+    }
+
+    /** {@code cookie}: what {@code bpf_get_attach_cookie()} returns in the program for this attachment. */
+    public BpfUprobeOpts(String functionName, boolean returnProbe, long cookie) {
         this.func_name = functionName;
+        this.bpf_cookie = cookie;
         this.retprobe = (byte) (returnProbe ? 1 : 0);
         this.sz = size();
     }

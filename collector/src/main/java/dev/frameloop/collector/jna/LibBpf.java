@@ -256,6 +256,15 @@ public final class LibBpf {
     public static native int bpf_map_create(int mapType, String mapName, int keySize, int valueSize, int maxEntries,
                                             Pointer opts);
 
+    /** enum bpf_stats_type BPF_STATS_RUN_TIME: run_time_ns and run_cnt of every program. */
+    public static final int BPF_STATS_RUN_TIME = 0;
+
+    /**
+     * {@code int bpf_enable_stats(enum bpf_stats_type type)}: an fd that keeps the statistics on until it is closed
+     * (counted with other holders and with the kernel.bpf_stats_enabled sysctl), or -errno.
+     */
+    public static native int bpf_enable_stats(int type);
+
     /** {@code int bpf_obj_get(const char *pathname)}: a new fd of the pinned object, or -errno. */
     public static native int bpf_obj_get(String pathname);
 
@@ -280,6 +289,12 @@ public final class LibBpf {
 
     /** As above, for direct buffers. */
     public static native int bpf_map_update_elem(int fd, Buffer key, Buffer value, long flags);
+
+    /**
+     * {@code int bpf_map_get_next_key(int fd, const void *key, void *next_key)}: the key after {@code key} (the first
+     * key for a NULL key) into next_key; 0, or -errno (-ENOENT: no more keys).
+     */
+    public static native int bpf_map_get_next_key(int fd, byte[] key, byte[] nextKey);
 
     /** {@code int bpf_map_delete_elem(int fd, const void *key)}: 0, or -errno (-ENOENT: no such key). */
     public static native int bpf_map_delete_elem(int fd, byte[] key);

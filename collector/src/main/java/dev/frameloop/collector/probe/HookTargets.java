@@ -12,12 +12,13 @@ import java.util.stream.Stream;
 /**
  * What the running kernel offers to hook, checked before load so that a program whose target is
  * missing is not even tried: kernel functions (/proc/kallsyms, modules included), classic
- * tracepoints (tracefs), the BPF LSM (/sys/kernel/security/lsm), kernel BTF.
+ * tracepoints (tracefs), the BPF LSM (/sys/kernel/security/lsm), kernel BTF, uprobe events.
  */
 final class HookTargets {
     private static final Path[] TRACEFS = {Path.of("/sys/kernel/tracing"), Path.of("/sys/kernel/debug/tracing")};
     private static final Path LSM_LIST = Path.of("/sys/kernel/security/lsm");
     private static final Path KERNEL_BTF = Path.of("/sys/kernel/btf/vmlinux");
+    private static final Path UPROBE_PMU = Path.of("/sys/bus/event_source/devices/uprobe");
 
     private Set<String> functions;
 
@@ -47,6 +48,9 @@ final class HookTargets {
                 return Optional.empty();
             case TP_BTF:
                 return Files.exists(KERNEL_BTF) ? Optional.empty() : Optional.of("the kernel has no BTF (" + KERNEL_BTF + ")");
+            case UPROBE:
+                return Files.exists(UPROBE_PMU) ? Optional.empty()
+                        : Optional.of("the kernel has no uprobe events (no " + UPROBE_PMU + ": CONFIG_UPROBE_EVENTS)");
             default:
                 return Optional.empty();
         }

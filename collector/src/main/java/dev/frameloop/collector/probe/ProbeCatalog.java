@@ -34,14 +34,22 @@ public final class ProbeCatalog {
     public static final ProbeChain MIGRATION = new ProbeChain("migration", EventType.MIGRATION, List.of(
             new ProbeProgram("fl_migrate_btf", ProgramKind.TP_BTF, "sched_migrate_task")));
 
-    private static final List<ProbeChain> ALL = List.of(EXEC, EXIT, INPUT, GPU_SUBMIT, MIGRATION);
+    /**
+     * probes/frame.bpf.h: entry and return uprobes, loaded here and attached by {@link FrameProbes} to every present
+     * function of {@link ProbeOptions#frameHooks()}.
+     */
+    public static final ProbeChain FRAME = new ProbeChain("frame", EventType.FRAME_TIMING, List.of(
+            new ProbeProgram("fl_frame_enter", ProgramKind.UPROBE, "present functions")),
+            List.of(List.of(new ProbeProgram("fl_frame_exit", ProgramKind.UPROBE, "present functions"))));
+
+    private static final List<ProbeChain> ALL = List.of(EXEC, EXIT, INPUT, GPU_SUBMIT, MIGRATION, FRAME);
 
     private ProbeCatalog() {
     }
 
     /** The chains a mode loads. */
     public static List<ProbeChain> chains(ProbeMode mode) {
-        List<ProbeChain> chains = new ArrayList<>(List.of(EXEC, EXIT, INPUT, GPU_SUBMIT));
+        List<ProbeChain> chains = new ArrayList<>(List.of(EXEC, EXIT, INPUT, GPU_SUBMIT, FRAME));
         if (mode == ProbeMode.OBSERVE) {
             chains.add(MIGRATION);
         }

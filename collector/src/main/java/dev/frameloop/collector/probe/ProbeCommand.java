@@ -42,10 +42,11 @@ import java.util.concurrent.atomic.AtomicReference;
 @Command(name = "probe",
         mixinStandardHelpOptions = true,
         description = {
-                "Attach frameloop's event probes (process exec/exit, input, GPU submit, migration) with the"
+                "Attach frameloop's event probes (process exec/exit, input, GPU submit, migration, frame presents) with the"
                         + " fallbacks this kernel needs, run CMD (or wait --duration), and print where each event type"
                         + " came from and what the probes saw: records written/dropped/read per stream, input events"
-                        + " per device, GPU submits per thread, migrations per source, process events and class changes."
+                        + " per device, GPU submits per thread, migrations per source, frames per game process and source,"
+                        + " process events and class changes."
                         + " A debugging tool; recording to a dataset is 'frameloop record'.",
                 "Needs root (CAP_BPF, CAP_PERFMON; CAP_SYS_ADMIN for --scheduler). --scheduler also needs sched_ext;"
                         + " without it: bin/frameloop vm -- bin/frameloop probe --scheduler -- CMD"},
@@ -77,6 +78,12 @@ public final class ProbeCommand implements Callable<Integer> {
                     + " as games, besides the defaults (*.exe, wine*, proton*). Repeatable.")
     List<String> gameComms = new ArrayList<>();
 
+    @Option(names = "--frame-hook", paramLabel = "PATH:FUNCTION",
+            description = "Also count a frame at each return of FUNCTION in the executable or library PATH (the game's own"
+                    + " present, e.g. ml/target/workloads/synthgame:synthgame_present), besides glXSwapBuffers,"
+                    + " eglSwapBuffers, xcb_present_pixmap and xcb_put_image. Nested presents count once. Repeatable.")
+    List<String> frameHooks = new ArrayList<>();
+
     @Mixin
     RingSizeOptions ringSizes = new RingSizeOptions();
 
@@ -106,6 +113,7 @@ public final class ProbeCommand implements Callable<Integer> {
         ProbeOptions options;
         try {
             options = ProbeOptions.defaults().withGamePids(gamePids).withGameComms(gameComms).withRingSizes(ringSizes.sizes())
+                    .withFrameHookSpecs(frameHooks)
                     .withGamerTunables(scheduler ? new GamerTunables(GamerTunables.DEFAULT_DEADLINE_MISS_THRESHOLD,
                             GamerTunables.DEFAULT_STATS_WINDOW, 0, List.of()) : null);
         } catch (IllegalArgumentException e) {
@@ -194,6 +202,8 @@ public final class ProbeCommand implements Callable<Integer> {
         tally.inputByDevice().forEach((device, n) -> out.println("input " + device + ": " + n));
         tally.gpuByThread().forEach((thread, n) -> out.println("gpu_submit " + thread + ": " + n));
         tally.migrationsBySource().forEach((source, n) -> out.println("migrations " + source + ": " + n));
+        tally.framesBySource().forEach((source, n) -> out.println("frame_timing " + source + ": " + n));
+        tally.frameSequences().forEach((pid, seq) -> out.println("frame_timing pid " + pid + " " + seq));
         for (ProcessEvent e : tally.processes()) {
             out.println("process " + e.action().name().toLowerCase(Locale.ROOT) + " pid " + e.pid() + " tid " + e.tid()
                     + " ppid " + e.ppid() + " game " + (e.isGame() ? 1 : 0) + " exit_code " + e.exitCode()

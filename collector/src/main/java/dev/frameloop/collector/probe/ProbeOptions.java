@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param gamePathPatterns path substrings added to the game path patterns (at most 31 bytes each)
  * @param ringSizes        the size of every ring
  * @param gamerTunables    the scheduler's settings (scheduler mode only; null there means none beyond the defaults)
+ * @param frameHooks       the present functions the frame probe hooks ({@link FrameHook#DEFAULTS} and --frame-hook)
  */
 public record ProbeOptions(List<Integer> gamePids, List<String> gameComms, List<String> gamePathPatterns,
-                           RingSizes ringSizes, GamerTunables gamerTunables) {
+                           RingSizes ringSizes, GamerTunables gamerTunables, List<FrameHook> frameHooks) {
     /** FL_COMM_LEN: a comm pattern is at most 15 bytes and a NUL. */
     public static final int COMM_PATTERN_LEN = 16;
     /** FL_GAME_PATH_PATTERN_LEN: a path pattern is at most 31 bytes and a NUL. */
@@ -28,6 +29,7 @@ public record ProbeOptions(List<Integer> gamePids, List<String> gameComms, List<
         gamePids = List.copyOf(gamePids);
         gameComms = List.copyOf(gameComms);
         gamePathPatterns = List.copyOf(gamePathPatterns);
+        frameHooks = List.copyOf(frameHooks);
         Objects.requireNonNull(ringSizes, "ringSizes");
         for (int pid : gamePids) {
             if (pid <= 0) {
@@ -38,29 +40,36 @@ public record ProbeOptions(List<Integer> gamePids, List<String> gameComms, List<
         requireFits(gamePathPatterns, PATH_PATTERN_LEN, "game path pattern");
     }
 
-    /** No game pids or extra patterns, default ring sizes, default scheduler settings. */
+    /** No game pids or extra patterns, default ring sizes, default scheduler settings, the default frame hooks. */
     public static ProbeOptions defaults() {
-        return new ProbeOptions(List.of(), List.of(), List.of(), RingSizes.defaults(), null);
+        return new ProbeOptions(List.of(), List.of(), List.of(), RingSizes.defaults(), null, FrameHook.DEFAULTS);
     }
 
     public ProbeOptions withGamePids(List<Integer> pids) {
-        return new ProbeOptions(pids, gameComms, gamePathPatterns, ringSizes, gamerTunables);
+        return new ProbeOptions(pids, gameComms, gamePathPatterns, ringSizes, gamerTunables, frameHooks);
     }
 
     public ProbeOptions withGameComms(List<String> comms) {
-        return new ProbeOptions(gamePids, comms, gamePathPatterns, ringSizes, gamerTunables);
+        return new ProbeOptions(gamePids, comms, gamePathPatterns, ringSizes, gamerTunables, frameHooks);
     }
 
     public ProbeOptions withGamePathPatterns(List<String> patterns) {
-        return new ProbeOptions(gamePids, gameComms, patterns, ringSizes, gamerTunables);
+        return new ProbeOptions(gamePids, gameComms, patterns, ringSizes, gamerTunables, frameHooks);
     }
 
     public ProbeOptions withRingSizes(RingSizes sizes) {
-        return new ProbeOptions(gamePids, gameComms, gamePathPatterns, sizes, gamerTunables);
+        return new ProbeOptions(gamePids, gameComms, gamePathPatterns, sizes, gamerTunables, frameHooks);
     }
 
     public ProbeOptions withGamerTunables(GamerTunables tunables) {
-        return new ProbeOptions(gamePids, gameComms, gamePathPatterns, ringSizes, tunables);
+        return new ProbeOptions(gamePids, gameComms, gamePathPatterns, ringSizes, tunables, frameHooks);
+    }
+
+    /** The default hooks plus the application present functions given as {@code --frame-hook PATH:FUNCTION}. */
+    public ProbeOptions withFrameHookSpecs(List<String> specs) {
+        List<FrameHook> hooks = new java.util.ArrayList<>(FrameHook.DEFAULTS);
+        specs.forEach(spec -> hooks.add(FrameHook.parse(spec)));
+        return new ProbeOptions(gamePids, gameComms, gamePathPatterns, ringSizes, gamerTunables, hooks);
     }
 
     private static void requireFits(List<String> patterns, int width, String what) {

@@ -55,15 +55,17 @@ public final class ProbeSet implements AutoCloseable {
     private final List<ProbeHook> hooks;
     /** Chains loaded but not attached, and the candidate index chosen for each (-1: none loaded). */
     private final Map<ProbeChain, Integer> standby;
+    private final FrameProbes frames;
 
     private ProbeSet(ProbeMode mode, BpfObject object, StructOpsScheduler scheduler, KernelRings rings, List<ProbeHook> hooks,
-                     Map<ProbeChain, Integer> standby) {
+                     Map<ProbeChain, Integer> standby, FrameProbes frames) {
         this.mode = mode;
         this.object = object;
         this.scheduler = scheduler;
         this.rings = rings;
         this.hooks = new ArrayList<>(hooks);
         this.standby = new LinkedHashMap<>(standby);
+        this.frames = frames;
     }
 
     /**
@@ -139,6 +141,10 @@ public final class ProbeSet implements AutoCloseable {
                         continue;
                     }
                     ProbeProgram candidate = chain.candidates().get(index);
+                    if (candidate.kind() == ProgramKind.UPROBE) { // attached to each present function by FrameProbes, below
+                        hooks.add(new ProbeHook(chain, Optional.of(candidate), reasons(chain, passed).subList(0, index)));
+                        continue;
+                    }
                     try {
                         for (ProbeProgram p : chain.programsOf(index)) {
                             object.program(p.name()).attach();
@@ -153,8 +159,13 @@ public final class ProbeSet implements AutoCloseable {
                 if (retry) {
                     continue; // the finally closes rings and object; the next attempt opens them anew
                 }
+                FrameProbes frames = null;
+                if (chosen.getOrDefault(ProbeCatalog.FRAME, -1) >= 0) {
+                    frames = FrameProbes.start(object.program("fl_frame_enter"), object.program("fl_frame_exit"),
+                            object.map(Gamer.GAME_PIDS_MAP), options.frameHooks());
+                }
                 keep = true;
-                return new ProbeSet(mode, object, scheduler, rings, hooks, standbyPicks);
+                return new ProbeSet(mode, object, scheduler, rings, hooks, standbyPicks, frames);
             } finally {
                 if (!keep) {
                     if (rings != null) {
@@ -231,7 +242,7 @@ public final class ProbeSet implements AutoCloseable {
         return last;
     }
 
-    private static String why(BpfException e) {
+    static String why(BpfException e) {
         String line = null;
         for (String l : e.libbpfLog().strip().split("\n")) {
             String s = l.strip().replaceFirst("^libbpf: ", "");
@@ -340,14 +351,26 @@ public final class ProbeSet implements AutoCloseable {
         return names;
     }
 
-    /** Where each event type comes from in this set (see {@link ProbeSources}). */
+    /** Where each event type comes from in this set (see {@link ProbeSources}; frame timing: {@link FrameProbes#source()}). */
     public Map<EventType, String> sources() {
-        return ProbeSources.of(mode, hooks);
+        Map<EventType, String> sources = new EnumMap<>(ProbeSources.of(mode, hooks));
+        if (frames != null) {
+            sources.put(EventType.FRAME_TIMING, frames.source());
+        }
+        return java.util.Collections.unmodifiableMap(sources);
+    }
+
+    /** The frame probe's present-function hooks; empty when its programs did not load. */
+    public Optional<FrameProbes> frames() {
+        return Optional.ofNullable(frames);
     }
 
     /** Unmaps the rings, then closes the scheduler (unregistering it if registered) or the object: detaches every probe. */
     @Override
     public void close() {
+        if (frames != null) {
+            frames.close();
+        }
         try {
             rings.close();
         } finally {

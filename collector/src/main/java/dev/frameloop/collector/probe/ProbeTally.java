@@ -35,6 +35,9 @@ final class ProbeTally implements EventSink {
     private final Map<Long, long[]> gpuByKey = new HashMap<>();
     private final Map<Long, String> gpuNames = new HashMap<>();
     private final Map<String, Long> migrationsBySource = new TreeMap<>();
+    private final Map<Long, long[]> framesByKey = new HashMap<>();
+    private final Map<Long, String> frameNames = new HashMap<>();
+    private final Map<Integer, long[]> frameSeqByPid = new HashMap<>();  // pid -> {first seq, last seq, gaps}
     private final List<ProcessEvent> processes = new ArrayList<>();
     private final List<ThreadClassEvent> classChanges = new ArrayList<>();
     private long malformed;
@@ -106,6 +109,22 @@ final class ProbeTally implements EventSink {
     @Override
     public void onFrameTiming(int ringId, dev.frameloop.core.event.FrameTimingEventFlyweight e) {
         count(EventType.FRAME_TIMING);
+        long key = (long) e.pid() << 8 | e.source().code();
+        long[] n = framesByKey.get(key);
+        if (n == null) {
+            framesByKey.put(key, n = new long[1]);
+            frameNames.put(key, String.format(Locale.ROOT, "pid %d %s", e.pid(), e.source().name().toLowerCase(Locale.ROOT)));
+        }
+        n[0]++;
+        long[] seq = frameSeqByPid.get(e.pid());
+        if (seq == null) {
+            frameSeqByPid.put(e.pid(), new long[] {e.frameSeq(), e.frameSeq(), 0});
+        } else {
+            if (e.frameSeq() != seq[1] + 1) {
+                seq[2]++;
+            }
+            seq[1] = e.frameSeq();
+        }
     }
 
     @Override
@@ -139,6 +158,18 @@ final class ProbeTally implements EventSink {
         Map<String, Long> byName = new TreeMap<>();
         counts.forEach((key, n) -> byName.put(names.get(key), n[0]));
         return byName;
+    }
+
+    /** "pid 7 egl_swap_buffers" -> frames, sorted by name. */
+    Map<String, Long> framesBySource() {
+        return named(framesByKey, frameNames);
+    }
+
+    /** pid -> "seq 1..300, 0 gaps": the per-process frame counter the frames carried, sorted by pid. */
+    Map<Integer, String> frameSequences() {
+        Map<Integer, String> out = new TreeMap<>();
+        frameSeqByPid.forEach((pid, s) -> out.put(pid, "seq " + s[0] + ".." + s[1] + ", " + s[2] + " gaps"));
+        return out;
     }
 
     Map<String, Long> migrationsBySource() {

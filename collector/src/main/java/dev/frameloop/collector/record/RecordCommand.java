@@ -89,6 +89,7 @@ import java.util.function.Supplier;
 public final class RecordCommand implements Callable<Integer> {
     /** How often the main loop looks at signals, the clock and the snapshot. */
     private static final long LOOP_MILLIS = 200;
+    private static final String STOPPED_BY = "stopped by ";
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Dataset folder: a path (created if missing) or a Hadoop FileSystem URI (hdfs://, s3a://"
@@ -116,6 +117,12 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--game-comm", paramLabel = "NAME",
             description = "Thread name (comm, up to 15 bytes) that marks a game's threads. Repeatable.")
     List<String> gameComms = new ArrayList<>();
+
+    @Option(names = "--frame-hook", paramLabel = "PATH:FUNCTION",
+            description = "Also count a game's frame at each return of FUNCTION in the executable or library PATH (its own"
+                    + " present, e.g. ml/target/workloads/synthgame:synthgame_present), besides glXSwapBuffers,"
+                    + " eglSwapBuffers, xcb_present_pixmap and xcb_put_image. Nested presents count once. Repeatable.")
+    List<String> frameHooks = new ArrayList<>();
 
     @Option(names = "--test-stall-tid", paramLabel = "TID",
             description = "Test only (scheduler mode): gamer never dispatches thread TID, so that the kernel's"
@@ -221,6 +228,11 @@ public final class RecordCommand implements Callable<Integer> {
                 outText.flush();
                 reason = runUntilStopped(signals, source, session, live, progress, startNs, outText);
             }
+            if (reason.startsWith(STOPPED_BY)) {
+                outText.println("record: " + reason + ": draining the rings and closing the files; a second signal"
+                        + " exits at once (complete files keep their names, fsck DIR repairs the rest)");
+                outText.flush();
+            }
             source.stop();
             SessionSummary summary = live.finish(reason);
             return report(outText, summary, source, live);
@@ -274,7 +286,7 @@ public final class RecordCommand implements Callable<Integer> {
             RecordingSnapshot snapshot = live.snapshot();
             progress.update(snapshot, Duration.ofNanos(System.nanoTime() - startNs));
             if (signal.isPresent()) {
-                return withEjection("stopped by " + signal.get());
+                return withEjection(STOPPED_BY + signal.get());
             }
             if (!snapshot.recording()) {
                 return withEjection("write failure");
@@ -357,7 +369,8 @@ public final class RecordCommand implements Callable<Integer> {
     }
 
     private ProbeOptions probeOptions() {
-        ProbeOptions options = ProbeOptions.defaults().withRingSizes(ringSizes.sizes()).withGameComms(gameComms);
+        ProbeOptions options = ProbeOptions.defaults().withRingSizes(ringSizes.sizes()).withGameComms(gameComms)
+                .withFrameHookSpecs(frameHooks);
         return options.withGamerTunables(new GamerTunables(GamerTunables.DEFAULT_DEADLINE_MISS_THRESHOLD,
                 GamerTunables.DEFAULT_STATS_WINDOW, testStallTid, gameComms));
     }
@@ -391,6 +404,7 @@ public final class RecordCommand implements Callable<Integer> {
         try {
             new GamerTunables(GamerTunables.DEFAULT_DEADLINE_MISS_THRESHOLD, GamerTunables.DEFAULT_STATS_WINDOW,
                     testStallTid, gameComms);
+            frameHooks.forEach(dev.frameloop.collector.probe.FrameHook::parse);
             return new Settings(EventSelection.parse(events), roll.policy());
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(ExitCodes.USAGE, e.getMessage());

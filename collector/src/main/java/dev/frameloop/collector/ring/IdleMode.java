@@ -17,8 +17,11 @@ public enum IdleMode {
     /** Spin 20 µs, yield 30 µs, then epoll_wait. */
     SPIN_YIELD_EPOLL("spin-yield-epoll", "spin 20 us, yield 30 us, then sleep in epoll_wait (default)");
 
-    /** Longest epoll sleep: bounds the delay of records committed without a wakeup. */
-    public static final int EPOLL_TIMEOUT_MS = 100;
+    /**
+     * Longest epoll sleep: bounds the delay of records committed without a wakeup, which is most of them (the
+     * producers wake the reader only when a ring fills up: rings.bpf.h, "Wakeups").
+     */
+    public static final int EPOLL_TIMEOUT_MS = 10;
 
     private final String label;
     private final String description;

@@ -1,5 +1,6 @@
 package dev.frameloop.collector.doctor;
 
+import dev.frameloop.collector.probe.ProcMaps;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;

@@ -106,7 +106,8 @@ class RecordHostTest {
 
     @Test
     void shouldLeaveOnlyCompleteFilesAfterSigtermMidSession() throws Exception {
-        try (RecordChild record = RecordChild.start(tmp.resolve("logs"), "--mode", "observe", "--out", data.toString(),
+        // --out as a file: URI (Hadoop FileSystem URI syntax; other schemes: SessionWriterTest)
+        try (RecordChild record = RecordChild.start(tmp.resolve("logs"), "--mode", "observe", "--out", data.toUri().toString(),
                 "--events", "process", "--roll-rows", "7")) {
             record.awaitOutput("recording session");
             ProcessBurst.run(tmp, ProcessBurst.names(30));
@@ -122,6 +123,36 @@ class RecordHostTest {
         assertTrue(rows >= 60, "30 execs and 30 exits at least, got " + rows);
         assertEquals(rows, duckCount(), "every part file read back");
         assertEquals(manifest.files().stream().map(DataFile::path).sorted().toList(), partFiles());
+    }
+
+    @Test
+    void shouldExitAtOnceOnASecondSignalLeavingOnlyValidFilesUnderFinalNames() throws Exception {
+        int exit;
+        String log;
+        try (RecordChild record = RecordChild.start(tmp.resolve("logs"), "--mode", "observe", "--out", data.toString(),
+                "--events", "process", "--roll-rows", "1")) {
+            record.awaitOutput("recording session");
+            ProcessBurst.run(tmp, names("second-signal-", 150)); // 300 rows, each its own synced file: a backlog
+            record.terminate();
+            record.awaitOutput("a second signal exits at once");
+            record.terminate();
+            exit = record.awaitExit();
+            log = record.describe();
+        }
+        // 143 = 128 + SIGTERM: halted while stopping; 0: the first stop ended before the second signal came
+        assertTrue(exit == 128 + 15 || exit == ExitCodes.OK, "exit " + exit + "\n" + log);
+        List<String> complete = partFiles();
+        assertEquals(complete.size(), duckCount(), "every file under a final name is valid Parquet (one row each)");
+
+        RecordCli.Run fsck = RecordCli.run(new FsckCommand(), data.toString());
+        SessionManifest manifest = onlyManifest();
+        assertEquals(List.of(), temporaryFiles(), "fsck moved aside what the halt left\n" + fsck.out());
+        // a file halted between its synced footer and its rename is complete: fsck gives it its final name
+        List<String> repaired = partFiles();
+        assertTrue(repaired.containsAll(complete), "fsck kept every complete file\n" + fsck.out());
+        assertEquals(repaired.size(), duckCount(), "every file under a final name after fsck is valid Parquet");
+        assertEquals(repaired.size(), manifest.events().get("process").written(), fsck.out());
+        assertEquals(exit == ExitCodes.OK ? SessionState.FINISHED : SessionState.REPAIRED, manifest.state(), fsck.out());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.frameloop.core.dataset;
 
 import dev.frameloop.core.dataset.bench.FrameTimingSamples;
 import dev.frameloop.core.dataset.events.EventTables;
+import dev.frameloop.core.dataset.parquet.FlatParquetWriter;
 import dev.frameloop.core.dataset.parquet.ParquetFiles;
 import dev.frameloop.core.dataset.parquet.ParquetSettings;
 import dev.frameloop.core.dataset.parquet.RowEncoder;
@@ -76,7 +77,7 @@ public class ParquetRowWriterBenchmark {
     @OperationsPerInvocation(ROWS)
     public long encoder() throws IOException {
         CountingOutput out = new CountingOutput();
-        try (ParquetWriter<FrameTimingEventFlyweight> writer =
+        try (FlatParquetWriter<FrameTimingEventFlyweight> writer =
                      ParquetFiles.writer(out, schema, encoder, Map.of(), ParquetSettings.DEFAULT, conf)) {
             for (int i = 0; i < ROWS; i++) {
                 writer.write(samples.row(i));

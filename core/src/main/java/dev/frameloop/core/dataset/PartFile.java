@@ -1,12 +1,12 @@
 package dev.frameloop.core.dataset;
 
 import dev.frameloop.core.dataset.parquet.FooterKeys;
+import dev.frameloop.core.dataset.parquet.FlatParquetWriter;
 import dev.frameloop.core.dataset.parquet.ParquetFiles;
 import dev.frameloop.core.dataset.parquet.ParquetSettings;
 import dev.frameloop.core.dataset.storage.DatasetStorage;
 import dev.frameloop.core.dataset.storage.NewFile;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.hadoop.ParquetWriter;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -27,12 +27,12 @@ final class PartFile<T> {
     private final String finalPath;
     private final String finalName;
     private final NewFile file;
-    private final ParquetWriter<T> writer;
+    private final FlatParquetWriter<T> writer;
     private final Instant openedAt;
     private long rows;
 
     private PartFile(DatasetStorage storage, String table, String tempPath, String finalPath, String finalName,
-                     NewFile file, ParquetWriter<T> writer, Instant openedAt) {
+                     NewFile file, FlatParquetWriter<T> writer, Instant openedAt) {
         this.storage = storage;
         this.table = table;
         this.tempPath = tempPath;
@@ -59,7 +59,7 @@ final class PartFile<T> {
         footer.put(FooterKeys.WIRE_VERSION, Integer.toString(table.wireVersion()));
         footer.put(FooterKeys.PART_INDEX, Integer.toString(index));
         NewFile file = storage.newFile(tempPath);
-        ParquetWriter<T> writer;
+        FlatParquetWriter<T> writer;
         try {
             writer = ParquetFiles.writer(file, table.schema(), table.encoder(), footer, settings, conf);
         } catch (IOException | RuntimeException e) {

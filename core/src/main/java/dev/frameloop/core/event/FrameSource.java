@@ -22,12 +22,14 @@ public enum FrameSource implements WireEnum {
     /** DRM page flip. */
     DRM_PAGE_FLIP(7),
     /** DRM vblank. */
-    DRM_VBLANK(8);
+    DRM_VBLANK(8),
+    /** uprobe on a present function the user named (--frame-hook BINARY:FUNCTION). */
+    APP_PRESENT(9);
 
     /** The C enum this type mirrors, for the layout check. */
     public static final EnumMirror MIRROR = EnumMirror.of("fl_frame_source", "FL_FRAME_SOURCE_", values());
 
-    private static final FrameSource[] BY_CODE = new FrameSource[9];
+    private static final FrameSource[] BY_CODE = new FrameSource[10];
 
     static {
         for (FrameSource value : values()) {

@@ -30,7 +30,7 @@ public final class FrameTimingEventFlyweight extends EventFlyweight {
     }
 
     /**
-     * {@code frame_interval_ns}: Time since the previous present of the same process and swapchain; 0 for the
+     * {@code frame_interval_ns}: Time since the previous counted present of the same process; 0 for the
      * first frame.
      */
     public long frameIntervalNs() {

@@ -52,7 +52,7 @@ public final class FrameTimingEventLayout {
     /** {@code __u32 tid}: Thread id of the presenting thread. */
     public static final int TID_OFFSET = 28;
     /**
-     * {@code __u64 frame_interval_ns}: Time since the previous present of the same process and swapchain; 0
+     * {@code __u64 frame_interval_ns}: Time since the previous counted present of the same process; 0
      * for the first frame.
      */
     public static final int FRAME_INTERVAL_NS_OFFSET = 32;

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class WireFormat {
 
-    /** Header, every event type, and the benchmark record. */
+    /** Header, every event type, and the benchmark records. */
     public static final List<StructLayout> STRUCTS = structs();
 
     /** Every enum of the wire format. */
@@ -40,6 +40,7 @@ public final class WireFormat {
             structs.add(type.layout());
         }
         structs.add(BenchRecordLayout.LAYOUT);
+        structs.add(BenchFrameLayout.LAYOUT);
         return List.copyOf(structs);
     }
 }

@@ -43,7 +43,7 @@ class CompiledWireFormatTest {
         for (EventType type : EventType.values()) {
             assertEquals(type.size(), btf.findStruct(type.structName()).orElseThrow().size(), type.structName());
         }
-        assertEquals(EventType.values().length + 2, WireFormat.STRUCTS.size());
+        assertEquals(EventType.values().length + 3, WireFormat.STRUCTS.size());
     }
 
     @Test

@@ -172,6 +172,29 @@ class SessionWriterTest {
     }
 
     @Test
+    void shouldRecordThroughAnotherHadoopSchemeMountedOverALocalFolder() throws Exception {
+        // viewfs: Hadoop's mount-table file system, resolved offline; here /data is mounted on this test's folder
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        conf.set("fs.viewfs.mounttable.frameloop.link./data", dir.toUri().toString());
+        DatasetStorage viewfs = dev.frameloop.core.dataset.storage.HadoopStorage.open(
+                java.net.URI.create("viewfs://frameloop/data"), conf);
+        SessionId id = SessionId.startingAt(START);
+        SessionWriter session = SessionWriter.create(viewfs, id, INFO, Sessions.rollEvery(100), clock);
+        Sessions.writeRows(session.table(SampleTable.table()), 0, 250);
+        SessionSummary summary = session.finish("done");
+
+        assertTrue(summary.isClean(), summary.toString());
+        assertEquals(3, summary.manifest().files().size());
+        assertEquals(250, new Dataset(viewfs, CATALOG).session(id).readAll(SampleTable.NAME).size());
+        assertTrue(viewfs.describe(DatasetPaths.sessionDir(id)).startsWith("viewfs://frameloop/data/"),
+                viewfs.describe(DatasetPaths.sessionDir(id)));
+        // the files landed in the mounted folder: read there through java.nio and DuckDB
+        assertEquals(250, new Dataset(new LocalStorage(dir), CATALOG).session(id).count(SampleTable.NAME));
+        assertEquals(250, DuckDb.count(dir, SampleTable.NAME));
+        assertTrue(new DatasetFsck(viewfs, CATALOG, FsckOptions.DEFAULT, clock).run().isClean());
+    }
+
+    @Test
     void shouldRefuseASessionIdThatExists() throws Exception {
         LocalStorage storage = new LocalStorage(dir);
         SessionId id = SessionId.startingAt(START);

@@ -162,6 +162,12 @@ public final class ExperimentCommand implements Callable<Integer> {
         progress.println("report: " + html);
         progress.println("report: " + outDir.resolve(ExperimentReport.MARKDOWN));
         progress.flush();
+        List<String> crossCheck = ExperimentReport.crossCheckFailures(outcomes);
+        if (!crossCheck.isEmpty()) {
+            throw new UserFacingException(ExitCodes.FAILURE, "frame cross-check FAILED: the frames frameloop recorded do not"
+                    + " match the game's ground truth in " + crossCheck.size() + " run(s): " + String.join("; ", crossCheck)
+                    + "; see " + html);
+        }
         long failed = outcomes.stream().filter(o -> o.status() == RunOutcome.Status.FAILED).count();
         if (failed > 0) {
             throw new UserFacingException(ExitCodes.FAILURE, failed + " of " + outcomes.size()

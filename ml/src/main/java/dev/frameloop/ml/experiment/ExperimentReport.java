@@ -129,6 +129,24 @@ public final class ExperimentReport {
             plots.forEach((file, plot) -> doc.add(new ReportDocument.Image("plots/" + file, plot.caption(), plot.png())));
         }
 
+        doc.add(new ReportDocument.Heading(2, "Frame cross-check"));
+        doc.add(new ReportDocument.Paragraph("The frames frameloop recorded for the game's pid (frame_timing, from the uprobe"
+                + " on its present) against the game's own ground truth: the same number of frames, and every frame interval"
+                + " within " + FrameCrossCheck.TOLERANCE_NS / 1000 + " µs of the game's."));
+        List<String> failing = crossCheckFailures(in.outcomes());
+        if (!failing.isEmpty()) {
+            doc.add(new ReportDocument.Paragraph("CROSS-CHECK FAILED in " + failing.size() + " run(s): " + String.join("; ", failing)
+                    + ". The recorded frames do not match what the game presented: do not trust frame figures taken from"
+                    + " the recorded sessions of this experiment."));
+        }
+        List<List<String>> checks = new ArrayList<>();
+        for (RunOutcome o : in.outcomes()) {
+            checks.add(List.of(o.run().folderName(), o.run().arm().name(), o.crossCheck().map(FrameCrossCheck::describe)
+                    .orElse(o.groundTruth().isEmpty() ? "not checked: no ground truth" : "not checked: no recorded session"
+                            + " (recorder: " + in.recorder() + ")")));
+        }
+        doc.add(new ReportDocument.Table(List.of("run", "arm", "cross-check"), checks));
+
         doc.add(new ReportDocument.Heading(2, "Runs"));
         List<List<String>> runRows = new ArrayList<>();
         for (RunOutcome o : in.outcomes()) {
@@ -149,11 +167,16 @@ public final class ExperimentReport {
         }
 
         doc.add(new ReportDocument.Heading(2, "Not measured here"));
-        doc.add(new ReportDocument.Paragraph("The cross-check of the frames frameloop captured against the game's ground"
-                + " truth (it needs a recorded session with the present probes), and the default arm's scheduling cost."
+        doc.add(new ReportDocument.Paragraph("The default arm's scheduling cost."
                 + " Scheduler overhead is the gamer scheduler's struct_ops callbacks' run time (kernel.bpf_stats_enabled,"
                 + " read with bpftool while it is attached) and its userspace process's CPU time, over the run's wall time."));
         return doc;
+    }
+
+    /** "run-name: what failed" for each run whose cross-check does not hold. */
+    public static List<String> crossCheckFailures(List<RunOutcome> outcomes) {
+        return outcomes.stream().filter(o -> o.crossCheck().map(c -> !c.holds()).orElse(false))
+                .map(o -> o.run().folderName() + ": " + o.crossCheck().get().describe()).toList();
     }
 
     private static List<String> row(String label, List<ArmResult> arms, java.util.function.Function<ArmResult, String> cell) {
@@ -242,6 +265,9 @@ public final class ExperimentReport {
                     .put("dir", o.dir().getFileName().toString());
             o.groundTruth().ifPresent(gt -> r.put("frames", gt.frames()).put("input_latencies", gt.inputLatenciesNs().length)
                     .put("audio_underruns", gt.underruns()));
+            o.crossCheck().ifPresent(c -> r.putObject("frame_cross_check").put("holds", c.holds()).put("pid", c.pid())
+                    .put("ground_truth_frames", c.groundTruth()).put("recorded_frames", c.captured())
+                    .put("max_interval_deviation_ns", c.maxDeviationNs()).put("intervals_over_tolerance", c.overTolerance()));
             o.overhead().ifPresent(s -> r.put("sched_bpf_cpu_percent", s.bpfCpuPercent()).put("sched_bpf_ns_per_run", s.nsPerRun())
                     .put("sched_process_cpu_percent", s.userCpuPercent()));
         }

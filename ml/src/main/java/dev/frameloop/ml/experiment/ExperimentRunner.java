@@ -2,6 +2,7 @@ package dev.frameloop.ml.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.frameloop.core.dataset.DatasetFormatException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,13 +19,15 @@ import java.util.Optional;
  * the arm's scheduler attached → background load started → recording started → the workload run to its end
  * → all of them stopped in reverse order. (The scheduler attaches first so that its start-up does not compete
  * with the load; the load then runs the same way in every arm.) Each run leaves its logs, the workload's ground truth
- * ({@code ground-truth/}) and {@code run.json}.
+ * ({@code ground-truth/}) and {@code run.json}; a recorded synthgame run is cross-checked against its ground truth
+ * ({@link FrameCrossCheck}).
  */
 public final class ExperimentRunner {
     /** The text {@code frameloop sched} prints once the gamer scheduler is attached. */
     static final String SCHED_READY = "enabled (sched_ext state:";
     private static final Duration SCHED_START_LIMIT = Duration.ofMinutes(5);
     private static final Duration WORKLOAD_GRACE = Duration.ofMinutes(2);
+    private static final Duration RECORD_START_LIMIT = Duration.ofMinutes(5);
     private static final Path SCHED_EXT_STATE = Path.of("/sys/kernel/sched_ext/state");
 
     private final ExperimentPlan plan;
@@ -103,7 +106,11 @@ public final class ExperimentRunner {
             if (!background.isEmpty()) {
                 stress = ChildProcess.start(background, dir.resolve("background.log"));
             }
-            recording = recorder.start(dir).orElse(null);
+            recording = recorder.start(dir, recordArguments()).orElse(null);
+            if (recording != null && !recording.awaitOutput(SessionRecorder.READY, RECORD_START_LIMIT)) {
+                return new RunOutcome(run, dir, RunOutcome.Status.FAILED, "frameloop record did not start recording within "
+                        + RECORD_START_LIMIT.toSeconds() + " s; see " + dir.resolve("record.log"), Optional.empty());
+            }
             ChildProcess workload = ChildProcess.start(workloadCommand(run, dir), dir.resolve("workload.log"));
             Optional<Integer> exit;
             try (workload) {
@@ -132,6 +139,7 @@ public final class ExperimentRunner {
                 }
             }
             Optional<GroundTruth> truth = Optional.empty();
+            Optional<FrameCrossCheck> crossCheck = Optional.empty();
             String message = "workload exited 0; no frame data: a command has no ground truth of its own, and frames"
                     + " from recorded sessions are not read yet";
             if (plan.workload() instanceof Workload.Synthgame) {
@@ -139,8 +147,18 @@ public final class ExperimentRunner {
                 truth = Optional.of(gt);
                 message = gt.frames() + " frames, " + gt.summary().path("frames_missed").asLong() + " missed, "
                         + gt.inputLatenciesNs().length + " input latencies, " + gt.underruns() + " underruns";
+                if (recording != null) {
+                    recording.stop(); // the session's files are final once the recorder has ended
+                    try {
+                        crossCheck = Optional.of(FrameCrossCheck.of(gt, dir.resolve(SessionRecorder.FOLDER)));
+                        message += "; frame cross-check " + crossCheck.get().describe();
+                    } catch (IOException | DatasetFormatException e) {
+                        message += "; frame cross-check impossible: the recorded session cannot be read (" + e.getMessage()
+                                + "; see " + dir.resolve("record.log") + ")";
+                    }
+                }
             }
-            return new RunOutcome(run, dir, RunOutcome.Status.OK, message, truth, overhead);
+            return new RunOutcome(run, dir, RunOutcome.Status.OK, message, truth, overhead, crossCheck);
         } finally {
             if (recording != null) {
                 recording.stop();
@@ -156,6 +174,14 @@ public final class ExperimentRunner {
                 SchedOverhead.restoreBpfStats(bpfStatsBefore.get());
             }
         }
+    }
+
+    /** The game's name and present function, so that the session has its frames (synthgame only). */
+    private List<String> recordArguments() {
+        if (plan.workload() instanceof Workload.Synthgame) {
+            return List.of("--game-comm", "synthgame", "--frame-hook", synthgame.orElseThrow().toAbsolutePath() + ":synthgame_present");
+        }
+        return List.of();
     }
 
     private List<String> schedArguments() {

@@ -12,12 +12,19 @@ import java.util.Optional;
  * @param message      what happened, for the report (why not, when it failed)
  * @param groundTruth  the workload's ground truth, when it wrote one
  * @param overhead     what the gamer scheduler cost during the run, for gamer arms where it could be measured
+ * @param crossCheck   the recorded frames against the ground truth, when both exist
  */
 public record RunOutcome(PlannedRun run, Path dir, Status status, String message, Optional<GroundTruth> groundTruth,
-                         Optional<SchedOverhead> overhead) {
-    /** A run without scheduler overhead figures. */
+                         Optional<SchedOverhead> overhead, Optional<FrameCrossCheck> crossCheck) {
+    /** A run without scheduler overhead figures or cross-check. */
     public RunOutcome(PlannedRun run, Path dir, Status status, String message, Optional<GroundTruth> groundTruth) {
-        this(run, dir, status, message, groundTruth, Optional.empty());
+        this(run, dir, status, message, groundTruth, Optional.empty(), Optional.empty());
+    }
+
+    /** A run without cross-check. */
+    public RunOutcome(PlannedRun run, Path dir, Status status, String message, Optional<GroundTruth> groundTruth,
+                      Optional<SchedOverhead> overhead) {
+        this(run, dir, status, message, groundTruth, overhead, Optional.empty());
     }
 
     /** The file of a gamer run that holds the scheduler's closing report (its last lines). */

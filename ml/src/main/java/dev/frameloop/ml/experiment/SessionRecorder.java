@@ -23,20 +23,29 @@ public sealed interface SessionRecorder {
     /** What the report says about recording. */
     String describe();
 
-    /** Starts recording into {@code runDir/session}; empty when there is no recorder. */
-    Optional<ChildProcess> start(Path runDir) throws IOException;
+    /** What {@code frameloop record} prints once its probes are attached: the workload may start. */
+    String READY = "recording session ";
+
+    /**
+     * Starts recording into {@code runDir/session}, with the game's {@code --game-comm}/{@code --frame-hook}
+     * {@code arguments}; empty when there is no recorder. Wait for {@link #READY} before starting the workload.
+     */
+    Optional<ChildProcess> start(Path runDir, List<String> arguments) throws IOException;
 
     /** {@code frameloop record --out RUN/session}. */
     record RecordCommand(FrameloopLauncher launcher) implements SessionRecorder {
         @Override
         public String describe() {
-            return "frameloop record, one session per run (RUN/" + FOLDER + "/)";
+            return "frameloop record --mode observe, one session per run (RUN/" + FOLDER + "/)";
         }
 
         @Override
-        public Optional<ChildProcess> start(Path runDir) throws IOException {
-            return Optional.of(ChildProcess.start(launcher.command(List.of("record", "--out", runDir.resolve(FOLDER).toString())),
-                    runDir.resolve("record.log")));
+        public Optional<ChildProcess> start(Path runDir, List<String> arguments) throws IOException {
+            // observe: the arm decides the scheduler (auto would register gamer in the default arm)
+            List<String> args = new java.util.ArrayList<>(List.of("record", "--mode", "observe", "--out",
+                    runDir.resolve(FOLDER).toString()));
+            args.addAll(arguments);
+            return Optional.of(ChildProcess.start(launcher.command(args), runDir.resolve("record.log")));
         }
     }
 
@@ -48,7 +57,7 @@ public sealed interface SessionRecorder {
         }
 
         @Override
-        public Optional<ChildProcess> start(Path runDir) {
+        public Optional<ChildProcess> start(Path runDir, List<String> arguments) {
             return Optional.empty();
         }
     }

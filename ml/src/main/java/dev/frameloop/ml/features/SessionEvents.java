@@ -38,7 +38,11 @@ public final class SessionEvents {
             if (!present.contains(EventTables.tableName(type))) {
                 throw new FeatureInputException("session " + session.id() + " has no " + EventTables.tableName(type)
                         + " events, which this task needs (it has: " + (present.isEmpty() ? "none" : String.join(", ", present))
-                        + "); record with the scheduler running (frameloop record --mode scheduler) or leave the session out");
+                        + "); " + (type == EventType.FRAME_TIMING
+                                ? "record a presenting workload where a frame-timing source attaches (frameloop doctor"
+                                        + " shows the source of each event type)"
+                                : "record with the scheduler running (frameloop record --mode scheduler)")
+                        + " or leave the session out");
             }
         }
         List<Stamped> stamped = new ArrayList<>();

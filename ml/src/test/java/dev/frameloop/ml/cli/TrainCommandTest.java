@@ -2,8 +2,11 @@ package dev.frameloop.ml.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.frameloop.core.event.EventType;
-import dev.frameloop.ml.fixture.FixtureSessions;
+import dev.frameloop.core.dataset.SessionId;
+import dev.frameloop.ml.features.RoleRules;
+import dev.frameloop.ml.fixture.PartRewriter;
+import dev.frameloop.ml.fixture.RecordedFixture;
+import org.apache.avro.generic.GenericRecord;
 import dev.frameloop.ml.train.ModelStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,9 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -32,15 +36,15 @@ class TrainCommandTest {
     Path dir;
 
 
+    /** Trains on the first two recorded sessions; the third is the other data. */
     @BeforeAll
-    static void trainOnFixtures() throws Exception {
-        data = Files.createDirectories(shared.resolve("data"));
-        otherData = Files.createDirectories(shared.resolve("other"));
-        new FixtureSessions(21, 4).write(data, 3);
-        new FixtureSessions(22, 4).write(otherData, 2);
+    static void trainOnTheRecordedFixture() throws Exception {
+        List<SessionId> ids = RecordedFixture.ids();
+        data = RecordedFixture.copy(shared.resolve("data"), ids.get(0), ids.get(1));
+        otherData = RecordedFixture.copy(shared.resolve("other"), ids.get(2));
         model = shared.resolve("model");
         CliRun run = new CliRun("train", "--data", data.toString(), "--task", "thread-role", "--trainer", "cart",
-                "--folds", "3", "--seed", "3", "--out", model.toString());
+                "--folds", "2", "--seed", "3", "--out", model.toString());
         assertEquals(0, run.exitCode, run.toString());
     }
 
@@ -73,7 +77,7 @@ class TrainCommandTest {
 
         assertEquals(0, run.exitCode, run.toString());
         assertTrue(run.out.toString().contains("baseline: heuristic"), run.toString());
-        assertTrue(run.out.toString().contains("2 sessions it was not trained on"), run.toString());
+        assertTrue(run.out.toString().contains("1 sessions it was not trained on"), run.toString());
         assertFalse(run.err.toString().contains("warning"), run.toString());
     }
 
@@ -102,7 +106,7 @@ class TrainCommandTest {
     void shouldRefuseTooFewSessionsForTheFolds() {
         Path out = dir.resolve("out");
 
-        CliRun run = new CliRun("train", "--data", otherData.toString(), "--task", "frame-miss", "--out", out.toString());
+        CliRun run = new CliRun("train", "--data", data.toString(), "--task", "thread-role", "--out", out.toString());
 
         assertEquals(2, run.exitCode, run.toString());
         assertTrue(run.err.toString().contains("2 sessions cannot make 5 folds"), run.toString());
@@ -111,16 +115,58 @@ class TrainCommandTest {
 
     @Test
     void shouldNameTheSessionThatLacksTheEventsATaskNeeds() throws Exception {
-        Path frames = Files.createDirectories(dir.resolve("frames-only"));
-        List<String> ids = new FixtureSessions(5, 3, EnumSet.of(EventType.FRAME_TIMING)).write(frames, 2);
         Path out = dir.resolve("out");
 
-        CliRun run = new CliRun("train", "--data", frames.toString(), "--task", "thread-role", "--folds", "2",
+        CliRun run = new CliRun("train", "--data", data.toString(), "--task", "frame-miss", "--folds", "2",
                 "--out", out.toString());
 
         assertEquals(2, run.exitCode, run.toString());
-        assertTrue(run.err.toString().contains("session " + ids.get(0) + " has no task_stats events"), run.toString());
+        assertTrue(run.err.toString().contains("session " + RecordedFixture.ids().get(0) + " has no frame_timing events"),
+                run.toString());
+        assertTrue(run.err.toString().contains("where a frame-timing source attaches"), run.toString());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void shouldNameTheSessionWithNoLabelsForTheTask() throws Exception {
+        Path copy = copyOf(data);
+        SessionId first = RecordedFixture.ids().get(0);
+        try (Stream<Path> parts = Files.list(copy.resolve("session=" + first).resolve("event=task_stats"))) {
+            for (Path part : parts.toList()) {
+                PartRewriter.rewrite(part, row -> RoleRules.DEFAULT.roleOf(comm(row)).isEmpty(), 1);
+            }
+        }
+
+        CliRun run = refusedThreadRoleTraining(copy, 2);
+
+        assertTrue(run.err.toString().contains("session " + first + " has no thread a role rule names"), run.toString());
+    }
+
+    @Test
+    void shouldNameACorruptParquetFile() throws Exception {
+        Path copy = copyOf(data);
+        Path part = firstPart(copy, "task_stats");
+        byte[] bytes = Files.readAllBytes(part);
+        for (int i = 4; i < bytes.length - 8; i++) {
+            bytes[i] = (byte) ~bytes[i];
+        }
+        Files.write(part, bytes);
+
+        CliRun run = refusedThreadRoleTraining(copy, 4);
+
+        assertTrue(run.err.toString().contains(part.getFileName().toString()), run.toString());
+    }
+
+    @Test
+    void shouldNameAParquetFileOfANewerSchemaVersion() throws Exception {
+        Path copy = copyOf(data);
+        Path part = firstPart(copy, "task_stats");
+        PartRewriter.rewrite(part, row -> true, 2);
+
+        CliRun run = refusedThreadRoleTraining(copy, 4);
+
+        assertTrue(run.err.toString().contains(part.getFileName() + " has schema version 2 of 'task_stats'"), run.toString());
+        assertTrue(run.err.toString().contains("use a newer frameloop"), run.toString());
     }
 
     @Test
@@ -129,30 +175,22 @@ class TrainCommandTest {
         Path part = firstPart(copy, "task_stats");
         byte[] bytes = Files.readAllBytes(part);
         Files.write(part, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        Path out = dir.resolve("out");
 
-        CliRun run = new CliRun("train", "--data", copy.toString(), "--task", "thread-role", "--folds", "3",
-                "--out", out.toString());
+        CliRun run = refusedThreadRoleTraining(copy, 4);
 
-        assertEquals(4, run.exitCode, run.toString());
         assertTrue(run.err.toString().contains(part.getFileName().toString()), run.toString());
         assertTrue(run.err.toString().contains("fsck"), run.toString());
-        assertFalse(Files.exists(out));
     }
 
     @Test
     void shouldNameAParquetFileOfAForeignSchema() throws Exception {
         Path copy = copyOf(data);
         Path part = firstPart(copy, "task_stats");
-        Files.copy(firstPart(copy, "frame_timing"), part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Path out = dir.resolve("out");
+        Files.copy(firstPart(copy, "migration"), part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
-        CliRun run = new CliRun("train", "--data", copy.toString(), "--task", "thread-role", "--folds", "3",
-                "--out", out.toString());
+        CliRun run = refusedThreadRoleTraining(copy, 4);
 
-        assertEquals(4, run.exitCode, run.toString());
         assertTrue(run.err.toString().contains(part.getFileName().toString()), run.toString());
-        assertFalse(Files.exists(out));
     }
 
     @Test
@@ -185,26 +223,36 @@ class TrainCommandTest {
 
     @Test
     void shouldRefuseAnOutFolderThatIsNotEmpty() throws Exception {
-        CliRun run = new CliRun("train", "--data", data.toString(), "--task", "thread-role", "--folds", "3",
+        CliRun run = new CliRun("train", "--data", data.toString(), "--task", "thread-role", "--folds", "2",
                 "--out", model.toString());
 
         assertEquals(2, run.exitCode, run.toString());
         assertTrue(run.err.toString().contains("is not empty"), run.toString());
     }
 
+    /** Trains thread-role on the bad data {@code copy}: exit {@code exitCode}, nothing written to --out. */
+    private CliRun refusedThreadRoleTraining(Path copy, int exitCode) {
+        Path out = dir.resolve("out");
+        CliRun run = new CliRun("train", "--data", copy.toString(), "--task", "thread-role", "--folds", "2",
+                "--out", out.toString());
+        assertEquals(exitCode, run.exitCode, run.toString());
+        assertFalse(Files.exists(out), run.toString());
+        return run;
+    }
+
     private Path copyOf(Path source) throws Exception {
-        Path target = dir.resolve("copy-" + source.getFileName());
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path p : paths.toList()) {
-                Path t = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
+        return RecordedFixture.copyTree(source, dir.resolve("copy-" + source.getFileName()));
+    }
+
+    private static String comm(GenericRecord row) {
+        ByteBuffer bytes = ((ByteBuffer) row.get("comm")).duplicate();
+        byte[] raw = new byte[bytes.remaining()];
+        bytes.get(raw);
+        int end = 0;
+        while (end < raw.length && raw[end] != 0) {
+            end++;
         }
-        return target;
+        return new String(raw, 0, end, StandardCharsets.UTF_8);
     }
 
     private static Path firstPart(Path dataset, String table) throws Exception {

@@ -73,6 +73,39 @@ class ExperimentReportTest {
         assertTrue(Files.readString(out.resolve(ExperimentReport.JSON)).contains("\"frame_time_p99\""));
     }
 
+    @Test
+    void shouldShowEachRunsFrameCrossCheckAndSayLoudlyWhenOneFails() throws IOException {
+        ExperimentPlan plan = new ExperimentPlan(new Workload.Synthgame(List.of()), Arm.parseList("default"), BackgroundSpec.parse("none"),
+                Duration.ofSeconds(2), 2, 1);
+        List<RunOutcome> outcomes = new ArrayList<>();
+        for (PlannedRun run : plan.runs()) {
+            Path dir = Files.createDirectories(out.resolve("runs").resolve(run.folderName()));
+            long[] truth = presents(100, 16.0);
+            GroundTruthFixture.write(dir.resolve("ground-truth"), truth, new boolean[100], new long[] {3_000_000}, 1, "render");
+            long[] recorded = truth.clone();
+            if (run.repeat() == 1) {
+                recorded = java.util.Arrays.copyOf(truth, 99); // the last frame was not recorded
+            }
+            outcomes.add(new RunOutcome(run, dir, RunOutcome.Status.OK, "100 frames", Optional.of(GroundTruth.read(dir.resolve("ground-truth"))),
+                    Optional.empty(), Optional.of(FrameCrossCheck.compare(1234, truth, recorded))));
+        }
+        ExperimentAnalysis analysis = ExperimentAnalysis.of(plan, outcomes, new Bootstrap(100, 0.95, 3));
+        Path html = ExperimentReport.write(out, new ExperimentReport.Inputs(plan, outcomes, analysis, new SystemInfo(Map.of("host", "h")),
+                List.of("frameloop", "experiment"), Instant.EPOCH, Instant.EPOCH, "frameloop record"));
+
+        String markdown = Files.readString(out.resolve(ExperimentReport.MARKDOWN));
+        String first = plan.runs().get(0).folderName();
+        String second = plan.runs().get(1).folderName();
+        assertTrue(markdown.contains("CROSS-CHECK FAILED in 1 run(s): " + second
+                + ": FAILS: pid 1234: 99 frames recorded, 100 presented (the counts differ)"), markdown);
+        assertTrue(markdown.contains("holds: pid 1234: 100 frames recorded, 100 presented, max interval deviation 0.0 µs"), markdown);
+        assertFalse(markdown.contains(first + ": FAILS"), markdown);
+        assertTrue(Files.readString(html).contains("CROSS-CHECK FAILED"));
+        assertTrue(Files.readString(out.resolve(ExperimentReport.JSON)).contains("\"holds\" : false"));
+        assertEquals(List.of(second + ": FAILS: pid 1234: 99 frames recorded, 100 presented (the counts differ)"),
+                ExperimentReport.crossCheckFailures(outcomes));
+    }
+
     private static long[] presents(int n, double stepMs) {
         long[] p = new long[n];
         for (int i = 0; i < n; i++) {

@@ -83,6 +83,16 @@ class ExperimentVmIT {
     }
 
     @Test
+    void shouldRecordEveryFrameOfEveryRunWithTheGamesOwnIntervals() {
+        for (JsonNode r : results.path("runs")) {
+            JsonNode check = r.path("frame_cross_check");
+            assertTrue(check.path("holds").asBoolean(false), "frame cross-check of " + r + "\n" + run.describe());
+            assertEquals(r.path("frames").asLong(), check.path("recorded_frames").asLong(), r.toString());
+            assertEquals(r.path("frames").asLong(), check.path("ground_truth_frames").asLong(), r.toString());
+        }
+    }
+
+    @Test
     void shouldRunTheGamerArmUnderTheGamerScheduler() throws IOException {
         for (JsonNode r : results.path("runs")) {
             Path summary = out.resolve("runs").resolve(r.path("dir").asText()).resolve("sched-summary.txt");

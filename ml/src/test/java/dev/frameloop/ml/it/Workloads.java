@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -37,6 +39,11 @@ final class Workloads {
         return binary;
     }
 
+    /** {@code workloads/present_x11.c}: presents N frames into an X11 window through GLX or EGL (needs libgl-dev, libegl-dev, libx11-dev). */
+    static Path presentX11() throws IOException, InterruptedException {
+        return build("present_x11", "-lGL", "-lEGL", "-lX11");
+    }
+
     /** {@code workloads/uinput_mouse.c}: a /dev/uinput mouse that moves N times at R Hz (2 input events per move). */
     static Path uinputMouse() throws IOException, InterruptedException {
         return build("uinput_mouse");
@@ -52,7 +59,7 @@ final class Workloads {
         return GuestRun.projectRoot().relativize(binary).toString();
     }
 
-    private static synchronized Path build(String name) throws IOException, InterruptedException {
+    private static synchronized Path build(String name, String... libraries) throws IOException, InterruptedException {
         Path root = GuestRun.projectRoot();
         Path source = root.resolve("workloads").resolve(name + ".c");
         Path binary = root.resolve("ml/target/workloads").resolve(name);
@@ -62,8 +69,9 @@ final class Workloads {
         Files.createDirectories(binary.getParent());
         Process cc;
         try {
-            cc = new ProcessBuilder("cc", "-O2", "-Wall", "-Werror", "-o", binary.toString(), source.toString())
-                    .redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of("cc", "-O2", "-Wall", "-Werror", "-o", binary.toString(), source.toString()));
+            command.addAll(List.of(libraries));
+            cc = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
             MachineRequirements.require(false, "building " + source
                     + " needs a C compiler (cc: Debian package gcc or clang; run bin/setup): " + e.getMessage());

@@ -9,6 +9,7 @@ import dev.frameloop.core.event.ThreadClass;
 import dev.frameloop.ml.features.FeatureInputException;
 import dev.frameloop.ml.features.RoleRules;
 import dev.frameloop.ml.fixture.FixtureSessions;
+import dev.frameloop.ml.fixture.RecordedFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,10 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Thread-role on the recorded fixture; frame-miss on synthetic sessions ({@code record} has no frame timing yet). */
 class TrainingTest {
     @TempDir
     static Path data;
-    static List<SessionReader> sessions;
+    static List<SessionReader> frameSessions;
+    static List<SessionReader> recordedSessions;
 
     @TempDir
     Path out;
@@ -41,17 +44,19 @@ class TrainingTest {
     static void writeFixtureSessions() throws Exception {
         new FixtureSessions(42, 6).write(data, 3);
         Dataset dataset = EventTables.openDataset(data.toString());
-        sessions = new ArrayList<>();
+        frameSessions = new ArrayList<>();
         for (SessionId id : dataset.sessions()) {
-            sessions.add(dataset.session(id));
+            frameSessions.add(dataset.session(id));
         }
+        recordedSessions = RecordedFixture.sessions();
     }
 
     private static final Map<Task, LabelledRows> ROWS = new java.util.EnumMap<>(Task.class);
 
     static synchronized LabelledRows rows(Task task) throws Exception {
         if (!ROWS.containsKey(task)) {
-            ROWS.put(task, LabelledRows.read(task, sessions, RoleRules.DEFAULT, Progress.silent()));
+            ROWS.put(task, LabelledRows.read(task, task == Task.THREAD_ROLE ? recordedSessions : frameSessions,
+                    RoleRules.DEFAULT, Progress.silent()));
         }
         return ROWS.get(task);
     }
@@ -127,8 +132,8 @@ class TrainingTest {
         RoleRules nothing = new RoleRules(List.of(new RoleRules.Rule(Pattern.compile("no-thread-is-called-this"),
                 ThreadClass.INPUT)));
         FeatureInputException e = assertThrows(FeatureInputException.class,
-                () -> Task.THREAD_ROLE.labelledRows(sessions.get(0), nothing));
-        assertTrue(e.getMessage().contains("session " + sessions.get(0).id() + " has no thread a role rule names"),
+                () -> Task.THREAD_ROLE.labelledRows(recordedSessions.get(0), nothing));
+        assertTrue(e.getMessage().contains("session " + recordedSessions.get(0).id() + " has no thread a role rule names"),
                 e.getMessage());
     }
 

@@ -1,12 +1,12 @@
 package dev.frameloop.core.dataset.bench;
 
 import dev.frameloop.core.dataset.DatasetTable;
+import dev.frameloop.core.dataset.parquet.FlatParquetWriter;
 import dev.frameloop.core.dataset.parquet.ParquetFiles;
 import dev.frameloop.core.dataset.parquet.ParquetSettings;
 import dev.frameloop.core.dataset.storage.HadoopStorage;
 import dev.frameloop.core.dataset.storage.LocalStorage;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
 
@@ -63,7 +63,7 @@ public final class EncoderCandidate<T> implements WriterCandidate {
             case PARQUET_LOCAL -> new LocalOutputFile(file);
             case HADOOP_LOCAL -> HadoopStorage.open(file.getParent().toUri(), conf).newFile(file.getFileName().toString());
         };
-        try (ParquetWriter<T> writer = ParquetFiles.writer(out, table.schema(), table.encoder(),
+        try (FlatParquetWriter<T> writer = ParquetFiles.writer(out, table.schema(), table.encoder(),
                 Map.of("frameloop.schema.version", Integer.toString(table.schemaVersion())), settings, conf)) {
             for (long i = 0; i < rows; i++) {
                 writer.write(source.row(i));
