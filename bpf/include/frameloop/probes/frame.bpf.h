@@ -134,7 +134,7 @@ int BPF_KRETPROBE(fl_frame_exit)
 	e->frame_dropped = 0;
 	e->vsync_missed = 0;
 	e->pad0 = 0;
-	fl_submit_now(e, FL_EVENT_FRAME_TIMING);
+	fl_submit_batched(e, FL_EVENT_FRAME_TIMING);
 	return 0;
 }
 

@@ -302,12 +302,6 @@ public final class LibBpf {
     /** As above, for a direct buffer. */
     public static native int bpf_map_delete_elem(int fd, Buffer key);
 
-    /**
-     * {@code int bpf_map_get_next_key(int fd, const void *key, void *next_key)}: 0, or -errno (-ENOENT: key was
-     * the last). key null: the first key.
-     */
-    public static native int bpf_map_get_next_key(int fd, byte[] key, byte[] nextKey);
-
     // ---- btf (bpf/btf.h) ---------------------------------------------------------------------
 
     /** {@code __s32 btf__find_by_name_kind(const struct btf *btf, const char *type_name, __u32 kind)}: type id, or -ENOENT. */
