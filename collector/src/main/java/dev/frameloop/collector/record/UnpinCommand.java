@@ -45,7 +45,13 @@ public final class UnpinCommand implements Callable<Integer> {
         try {
             Path policy = pins.root().resolve(SchedCommand.PIN_FOLDER).resolve(BoostPolicyMap.MAP);
             if (Files.exists(policy)) {
-                List<BoostPolicyEntry> entries = PinnedBoostPolicy.read(policy);
+                List<BoostPolicyEntry> entries;
+                try {
+                    entries = PinnedBoostPolicy.read(policy);
+                } catch (IllegalStateException e) {
+                    throw new dev.frameloop.collector.cli.UserFacingException(ExitCodes.UNAVAILABLE,
+                            "cannot read " + policy + ": " + e.getMessage(), e);
+                }
                 out.println("boost_policy: " + entries.size() + " entries");
                 entries.forEach(e -> out.println("  " + PinnedBoostPolicy.describe(e)));
             }

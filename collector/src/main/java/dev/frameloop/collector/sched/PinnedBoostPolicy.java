@@ -24,6 +24,8 @@ public final class PinnedBoostPolicy {
 
     /** Every entry of the map pinned at {@code pin}, by tid. */
     public static List<BoostPolicyEntry> read(Path pin) {
+        LibBpf.requireAvailable();
+        LibC.requireAvailable();
         int fd = PinDirectory.open(pin);
         try {
             List<BoostPolicyEntry> entries = new ArrayList<>();
