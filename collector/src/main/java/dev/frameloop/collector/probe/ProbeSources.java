@@ -49,6 +49,8 @@ public final class ProbeSources {
                 source = "unavailable: " + String.join("; ", missing);
             } else if (SCHEDULER_TYPES.contains(type)) {
                 source = "unavailable: written by the gamer scheduler, which observe mode does not run";
+            } else if (type == EventType.POLICY_DECISION) {
+                source = "unavailable: written by frameloop loop (its decisions), never by a probe";
             } else {
                 source = "unavailable: no probe for it yet";
             }

@@ -25,6 +25,8 @@ class ProbeSourcesTest {
                 sources.get(EventType.PROCESS));
         assertTrue(sources.get(EventType.THREAD_CLASS).startsWith("unavailable: written by the gamer scheduler"),
                 sources.get(EventType.THREAD_CLASS));
+        assertTrue(sources.get(EventType.POLICY_DECISION).contains("written by frameloop loop"),
+                sources.get(EventType.POLICY_DECISION));
         assertEquals(EventType.values().length, sources.size());
     }
 
