@@ -39,7 +39,7 @@ class LoopVmIT {
                 "/tmp/c/mystery --fps 100 --seconds 3600 --work-us 2000 > /dev/null &",
                 "M=$!",
                 "echo \"MYSTERY_TID $M\"",
-                "$FL loop --model " + model + " --pin --ttl 2s > /tmp/loop.out 2>&1 &",
+                "$FL loop --model " + model + " --pin --ttl 30s > /tmp/loop.out 2>&1 &",
                 "L=$!",
                 "echo \"T_LOOP_STARTED $(cut -d' ' -f1 /proc/uptime)\"",
                 "end=$(( $(date +%s) + 480 ))",
@@ -47,8 +47,9 @@ class LoopVmIT {
                         + " && [ $(date +%s) -lt $end ]; do sleep 1; done",
                 "echo \"T_APPLIED $(cut -d' ' -f1 /proc/uptime)\"",
                 "kill -KILL $L; wait $L; echo \"LOOP_KILLED $?\"",
-                // past the entry's 2 s TTL; gamer keeps scheduling the thread meanwhile
-                "sleep 6",
+                // past the entry's TTL (30 s: longer than this script may take to see the applied line under TCG, so
+                // the entry is still live when the loop dies); gamer keeps scheduling the thread meanwhile
+                "sleep 36",
                 "echo \"STATE_AFTER_KILL $(cat $S/state) $(cat $S/root/ops 2>/dev/null)\"",
                 "$FL unpin > /tmp/unpin.out 2>&1; echo \"UNPIN_EXIT $?\"",
                 "i=0; while [ \"$(cat $S/state)\" != disabled ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done",
