@@ -13,6 +13,7 @@ import dev.frameloop.ml.demo.DemoPlan;
 import dev.frameloop.ml.demo.DemoSettings;
 import dev.frameloop.ml.demo.DemoStep;
 import dev.frameloop.ml.demo.ExperimentSummary;
+import dev.frameloop.ml.experiment.ExperimentReport;
 import dev.frameloop.ml.demo.SessionRecording;
 import dev.frameloop.ml.experiment.BackgroundSpec;
 import dev.frameloop.ml.experiment.FrameloopLauncher;
@@ -25,7 +26,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -127,7 +130,7 @@ public final class DemoCommand implements Callable<Integer> {
         int exit = ExitCodes.OK;
         for (DemoPlan.Stage stage : plan.stages()) {
             if (stage.inGuest()) {
-                runGuest(plan, stage, progress);
+                exit = Math.max(exit, runGuest(plan, stage, progress));
                 continue;
             }
             for (DemoStep step : stage.steps()) {
@@ -254,7 +257,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Runs a stage in one guest of {@code frameloop vm}: this demo again there, limited to the stage's steps. */
-    private void runGuest(DemoPlan plan, DemoPlan.Stage stage, PrintWriter progress) throws IOException, InterruptedException {
+    private int runGuest(DemoPlan plan, DemoPlan.Stage stage, PrintWriter progress) throws IOException, InterruptedException {
+        FileTime started = FileTime.from(Instant.now().minusSeconds(2)); // a shared folder may keep whole seconds
         FrameloopLauncher launcher = FrameloopLauncher.current();
         List<String> argv = new ArrayList<>(launcher.command(plan.vm(stage)));
         argv.addAll(launcher.command(plan.inGuest(stage)));
@@ -275,10 +279,17 @@ public final class DemoCommand implements Callable<Integer> {
         }
         output.finish();
         int code = guest.exitValue();
+        Path results = plan.experimentDir().resolve(ExperimentReport.JSON);
+        if (code == ExitCodes.FAILURE && stage.steps().contains(DemoStep.EXPERIMENT) && Files.exists(results)
+                && Files.getLastModifiedTime(results).compareTo(started) >= 0) {
+            progress.println("  the experiment wrote its report, with failed runs or checks (above); the summary follows");
+            return ExitCodes.FAILURE;
+        }
         if (code != ExitCodes.OK) {
             throw new UserFacingException(code == ExitCodes.USAGE || code == ExitCodes.UNAVAILABLE ? code : ExitCodes.FAILURE,
                     "the steps in the guest ended with exit " + code + "; what failed is printed above");
         }
+        return ExitCodes.OK;
     }
 
     private void frameloop(List<String> args, DemoStep step, PrintWriter progress) {

@@ -64,9 +64,34 @@ public final class ExperimentSummary {
             lines.add("  no arm differs from " + results.path("arms").path(0).path("arm").asText("the baseline")
                     + " beyond its interval (a short demo has wide intervals: more --repeats and --duration narrow them)");
         }
+        lines.addAll(crossChecks(results));
         lines.add("report: " + experimentDir.resolve(ExperimentReport.HTML));
         lines.add("report: " + experimentDir.resolve(ExperimentReport.MARKDOWN));
         return lines;
+    }
+
+    /** "frame cross-check: holds in 2 of 3 runs; FAILS in 00-default-r0: 2 intervals off by more than 50 µs (max 9061.3 µs)". */
+    private static List<String> crossChecks(JsonNode results) {
+        int checked = 0;
+        List<String> failing = new ArrayList<>();
+        for (JsonNode run : results.path("runs")) {
+            JsonNode c = run.path("frame_cross_check");
+            if (c.isMissingNode()) {
+                continue;
+            }
+            checked++;
+            if (!c.path("holds").asBoolean(false)) {
+                failing.add(run.path("dir").asText() + ": " + (c.path("max_interval_deviation_ns").asLong() < 0
+                        ? c.path("recorded_frames").asLong() + " frames recorded, " + c.path("ground_truth_frames").asLong() + " presented"
+                        : String.format(Locale.ROOT, "%d intervals off by more than 50 µs (max %.1f µs)",
+                        c.path("intervals_over_tolerance").asInt(), c.path("max_interval_deviation_ns").asLong() / 1e3)));
+            }
+        }
+        if (checked == 0) {
+            return List.of();
+        }
+        String line = "  frame cross-check: holds in " + (checked - failing.size()) + " of " + checked + " runs";
+        return List.of(failing.isEmpty() ? line : line + "; FAILS in " + String.join("; ", failing));
     }
 
     private static String key(Metric m) {
