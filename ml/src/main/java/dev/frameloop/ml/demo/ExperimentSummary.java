@@ -55,7 +55,7 @@ public final class ExperimentSummary {
             if (verdict.equals("BETTER") || verdict.equals("WORSE")) {
                 called++;
                 lines.add(String.format(Locale.ROOT, "  %s vs %s: %s %s by %s", c.path("arm").asText(), c.path("baseline").asText(),
-                        c.path("metric").asText().replace('_', ' '), verdict.toLowerCase(Locale.ROOT),
+                        label(c.path("metric").asText()), verdict.toLowerCase(Locale.ROOT),
                         interval(c.path("difference").asDouble(Double.NaN), c.path("low").asDouble(Double.NaN),
                                 c.path("high").asDouble(Double.NaN))));
             }
@@ -92,6 +92,16 @@ public final class ExperimentSummary {
         }
         String line = "  frame cross-check: holds in " + (checked - failing.size()) + " of " + checked + " runs";
         return List.of(failing.isEmpty() ? line : line + "; FAILS in " + String.join("; ", failing));
+    }
+
+    /** The metric's label ("1% low") for its results.json key ("low_1"); the key itself if this build has no such metric. */
+    private static String label(String key) {
+        for (Metric m : Metric.values()) {
+            if (key(m).equals(key)) {
+                return m.label();
+            }
+        }
+        return key.replace('_', ' ');
     }
 
     private static String key(Metric m) {
