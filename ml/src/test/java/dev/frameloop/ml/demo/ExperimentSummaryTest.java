@@ -27,7 +27,7 @@ class ExperimentSummaryTest {
         assertEquals(2, lines.stream().filter(l -> l.contains(" 2/2 runs with data; average FPS ")).count(), lines.toString());
         assertTrue(lines.get(1).startsWith("  gamer "), lines.toString());
         assertTrue(lines.contains("report: " + tmp.resolve("report.html")), lines.toString());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  gamer vs default: average fps better by ")),
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  gamer vs default: average FPS better by ")),
                 "the fixture's gamer frames are 1 ms shorter: " + lines);
     }
 
