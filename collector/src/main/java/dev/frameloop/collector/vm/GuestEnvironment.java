@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The environment the guest command starts with: a fixed, sane base for root, plus the few host
- * variables that change how frameloop and its tests behave (CI, JAVA_HOME, LANG, TERM, FRAMELOOP_*).
+ * variables that change how frameloop and its tests behave (CI, JAVA_HOME, LANG, TERM, FRAMELOOP_*), with the guest's
+ * JVM options ({@link GuestJavaOptions}) in front of the caller's {@code FRAMELOOP_JAVA_OPTS}.
  */
 public final class GuestEnvironment {
     static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -32,6 +33,7 @@ public final class GuestEnvironment {
                 env.put(name, value);
             }
         });
+        env.put(GuestJavaOptions.VARIABLE, GuestJavaOptions.variable(env.get(GuestJavaOptions.VARIABLE)));
         return env;
     }
 }

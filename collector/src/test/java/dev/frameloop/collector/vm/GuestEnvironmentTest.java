@@ -16,9 +16,19 @@ class GuestEnvironmentTest {
 
         Map<String, String> guest = GuestEnvironment.from(Environment.of(host, Map.of()));
 
-        assertEquals(Map.of("PATH", GuestEnvironment.PATH, "HOME", "/root", "USER", "root", "LOGNAME", "root",
-                "LANG", "de_DE.UTF-8", "TERM", "xterm-256color", "CI", "true", "JAVA_HOME", "/opt/jdk",
-                "FRAMELOOP_KERNEL", "/k", "FRAMELOOP_TRACE", "1"), guest);
+        assertEquals(Map.ofEntries(Map.entry("PATH", GuestEnvironment.PATH), Map.entry("HOME", "/root"),
+                Map.entry("USER", "root"), Map.entry("LOGNAME", "root"), Map.entry("LANG", "de_DE.UTF-8"),
+                Map.entry("TERM", "xterm-256color"), Map.entry("CI", "true"), Map.entry("JAVA_HOME", "/opt/jdk"),
+                Map.entry("FRAMELOOP_KERNEL", "/k"), Map.entry("FRAMELOOP_TRACE", "1"),
+                Map.entry("FRAMELOOP_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")), guest);
+    }
+
+    @Test
+    void shouldPutTheGuestsJavaOptionsBeforeTheCallersSoThatTheCallersWin() {
+        Map<String, String> guest = GuestEnvironment.from(Environment.of(Map.of("FRAMELOOP_JAVA_OPTS", " -Xmx1g -XX:+UseG1GC "),
+                Map.of()));
+
+        assertEquals("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx1g -XX:+UseG1GC", guest.get("FRAMELOOP_JAVA_OPTS"));
     }
 
     @Test
@@ -27,6 +37,6 @@ class GuestEnvironmentTest {
 
         assertEquals("C.UTF-8", guest.get("LANG"));
         assertEquals("dumb", guest.get("TERM"));
-        assertEquals(6, guest.size(), guest.toString());
+        assertEquals(7, guest.size(), guest.toString());
     }
 }

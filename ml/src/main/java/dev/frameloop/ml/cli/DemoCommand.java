@@ -261,7 +261,7 @@ public final class DemoCommand implements Callable<Integer> {
         FileTime started = FileTime.from(Instant.now().minusSeconds(2)); // a shared folder may keep whole seconds
         FrameloopLauncher launcher = FrameloopLauncher.current();
         List<String> argv = new ArrayList<>(launcher.command(plan.vm(stage)));
-        argv.addAll(launcher.command(plan.inGuest(stage)));
+        argv.addAll(FrameloopLauncher.inGuest().command(plan.inGuest(stage)));
         List<DemoStep> s = stage.steps();
         progress.printf("steps %d-%d run in a sched_ext guest (this kernel has no sched_ext): frameloop vm, booting …%n",
                 DemoPlan.number(s.get(0)), DemoPlan.number(s.get(s.size() - 1)));

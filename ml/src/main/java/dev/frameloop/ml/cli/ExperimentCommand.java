@@ -255,7 +255,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         FrameloopLauncher launcher = FrameloopLauncher.current();
         List<String> argv = new ArrayList<>(launcher.command(List.of("vm", "--share", outDir.toString(),
                 "--timeout", DurationConverter.format(limit), "--")));
-        argv.addAll(launcher.command(experiment));
+        argv.addAll(FrameloopLauncher.inGuest().command(experiment));
         PrintWriter progress = spec.commandLine().getOut();
         progress.println("experiment: running in a sched_ext guest (frameloop vm, limit " + DurationConverter.format(limit) + ")");
         progress.flush();

@@ -47,7 +47,7 @@ class ExperimentVmIT {
                 "echo \"EXPERIMENT_EXIT $?\"",
                 "echo \"STRESS_LEFT $(pgrep -c stress-ng)\"");
         run = GuestRun.vm("sh", "-c", script)
-                .options("--timeout", "20m")
+                .options("--timeout", "20m", "--share", parent.toString()) // the checkout then comes over the cached root mount
                 .hostTimeout(Duration.ofMinutes(25))
                 .run();
         assertEquals(0, run.exitCode(), run.describe());
