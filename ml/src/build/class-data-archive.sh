@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds ARCHIVE, a class-data-sharing archive of JAR (JDK 17: static AppCDS), from the classes that a few
-# representative frameloop commands load: every command's --help, and where this build runs as root with
-# BPF, a one-second `record --mode observe` and the readers of what it wrote. Called by Maven (ml module,
+# representative frameloop commands load: a few commands' --help, and where this build runs as root with
+# BPF, a one-second `record --mode observe`, the readers of what it wrote, and a one-run experiment of the
+# default arm (synthgame, its recorded session read back, the report and its plots). Called by Maven (ml module,
 # package, after the shaded jar); runnable by hand. A JVM started with -XX:SharedArchiveFile=ARCHIVE
 # -Xshare:auto maps those classes already parsed and verified instead of loading them from the jar, which
 # is most of a JVM's start-up in the TCG guest. bin/frameloop and FrameloopLauncher use ARCHIVE only while
@@ -27,6 +28,7 @@ if [ "$(id -u)" = 0 ]; then
   train record --mode observe --duration 1s --out "$work/data"
   train fsck --dry-run "$work/data"
   train train --task thread-role --data "$work/data" --out "$work/model"
+  train experiment --arms default --duration 1s --repeats 1 --background none --bootstrap 100 --out "$work/experiment"
 fi
 # one list, in first-loaded order, each line once
 awk '!seen[$0]++' "$work"/classes.* > "$work/classes.lst"

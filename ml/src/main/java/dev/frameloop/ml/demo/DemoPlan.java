@@ -30,7 +30,6 @@ public final class DemoPlan {
         }
     }
 
-    private static final Duration RECORD_SPARE = Duration.ofSeconds(3);
     private static final Duration GUEST_SPARE = Duration.ofMinutes(15);
     private static final Duration PER_SESSION = Duration.ofMinutes(5);
     private static final Duration PER_RUN = Duration.ofMinutes(10);
@@ -130,13 +129,13 @@ public final class DemoPlan {
     }
 
     /**
-     * The recorder of one session: the gamer scheduler and the probes, for the session's duration and a little more
-     * (synthgame starts once the recorder reads its rings), counting synthgame's presents.
+     * The recorder of one session: the gamer scheduler and the probes, counting synthgame's presents, until it is
+     * stopped (SIGTERM) once synthgame has ended: synthgame starts once the recorder reads its rings, and its own
+     * start-up (EGL, ALSA, uinput) takes seconds of a TCG guest, so a fixed duration could end before its first frame.
      */
     public List<String> record(Path synthgame) {
         return List.of("record", "--mode", "scheduler", "--game-comm", "synthgame",
                 "--frame-hook", synthgame.toAbsolutePath() + ":synthgame_present",
-                "--duration", DurationConverter.format(settings.sessionDuration().plus(RECORD_SPARE)),
                 "--progress-every", "5s", "--out", sessionsDir().toString());
     }
 

@@ -17,9 +17,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The demo's record step: each session is recorded by {@code frameloop record --mode scheduler --duration D+spare}
- * (a process of its own, its output shown as it comes) into {@code OUT/sessions/}, and once the recorder reads its
- * rings, synthgame runs for D (its ground truth in {@code OUT/record/session-N/}) under the background load.
+ * The demo's record step: each session is recorded by {@code frameloop record --mode scheduler} (a process of its
+ * own, its output shown as it comes) into {@code OUT/sessions/}; once the recorder reads its rings, the background load
+ * starts and synthgame runs for D under it (its ground truth in {@code OUT/record/session-N/}); once synthgame has
+ * ended, the load and then the recorder (SIGTERM) are stopped. The load starts only after the recorder's start-up so
+ * that it does not slow it.
  */
 public final class SessionRecording {
     private static final Duration GAME_GRACE = Duration.ofMinutes(2);
@@ -46,16 +48,7 @@ public final class SessionRecording {
                     s.sessionDuration().toMillis() / 1000.0, s.background());
             progress.println("  $ frameloop " + String.join(" ", plan.record(synthgame)));
             progress.flush();
-            BackgroundSpec background = s.background();
-            ChildProcess stress = background.isNone() ? null
-                    : ChildProcess.start(background.stressNgCommand(s.sessionDuration().toSeconds() + 600), dir.resolve("background.log"));
-            try {
-                recordOne(i, dir);
-            } finally {
-                if (stress != null) {
-                    stress.stop();
-                }
-            }
+            recordOne(i, dir);
             progress.printf("  session %d/%d: recorded%n", i + 1, s.sessions());
             progress.flush();
         }
@@ -65,6 +58,7 @@ public final class SessionRecording {
         DemoSettings s = plan.settings();
         Process recorder = new ProcessBuilder(launcher.command(plan.record(synthgame)))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        ChildProcess stress = null;
         try {
             ChildOutput output = new ChildOutput(recorder, progress, progress, SessionRecorder.READY);
             if (!output.awaitMarker()) {
@@ -72,13 +66,24 @@ public final class SessionRecording {
                 throw new UserFacingException(ExitCodes.FAILURE, "frameloop record exited " + recorder.waitFor()
                         + " before it recorded session " + (index + 1) + " (its output is above)");
             }
+            BackgroundSpec background = s.background();
+            if (!background.isNone()) {
+                stress = ChildProcess.start(background.stressNgCommand(s.sessionDuration().toSeconds() + 600),
+                        dir.resolve("background.log"));
+            }
             Optional<Integer> exit;
             try (ChildProcess game = ChildProcess.start(plan.synthgame(synthgame, index), dir.resolve("workload.log"))) {
                 exit = game.await(s.sessionDuration().plus(GAME_GRACE));
             }
-            if (!recorder.waitFor(s.sessionDuration().plus(RECORD_GRACE).toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new UserFacingException(ExitCodes.FAILURE, "frameloop record did not end after its --duration in"
-                        + " session " + (index + 1) + "; it was stopped (its output is above)");
+            if (stress != null) {
+                stress.stop();
+                stress = null;
+            }
+            recorder.destroy(); // SIGTERM: the recorder drains its rings, closes its files and exits 0
+            if (!recorder.waitFor(RECORD_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new UserFacingException(ExitCodes.FAILURE, "frameloop record did not end within "
+                        + RECORD_GRACE.toSeconds() + " s of SIGTERM in session " + (index + 1)
+                        + "; it was killed (its output is above)");
             }
             output.finish();
             if (recorder.exitValue() != ExitCodes.OK) {
@@ -90,6 +95,9 @@ public final class SessionRecording {
                         .orElse("did not end") + " in session " + (index + 1) + "; see " + dir.resolve("workload.log"));
             }
         } finally {
+            if (stress != null) {
+                stress.stop();
+            }
             if (recorder.isAlive()) {
                 recorder.destroy();
                 recorder.waitFor();

@@ -17,9 +17,10 @@ import java.util.OptionalInt;
 
 /**
  * Runs an experiment's plan, run by run in the interleaved order, each in {@code OUT/runs/<run>/}:
- * the arm's scheduler attached → background load started → recording started (and reading) → the workload run to its end
- * → all of them stopped in reverse order. (The scheduler attaches first so that its start-up does not compete
- * with the load; the load then runs the same way in every arm.) Each run leaves its logs, the workload's ground truth
+ * the arm's scheduler attached → recording started (and reading) → background load started → the workload run to its end
+ * → all of them stopped in reverse order. (The scheduler and the recorder start before the load so that their JVMs'
+ * start-up, long in a TCG guest, does not compete with it; the load then runs the same way in every arm, from just
+ * before the workload to its end.) Each run leaves its logs, the workload's ground truth
  * ({@code ground-truth/}) and {@code run.json}; a recorded synthgame run is cross-checked against its ground truth
  * ({@link FrameCrossCheck}).
  */
@@ -122,13 +123,13 @@ public final class ExperimentRunner {
                 attached = System.nanoTime();
                 cpuAtAttach = SchedOverhead.processCpuNs(sched.pid());
             }
-            if (!background.isEmpty()) {
-                stress = ChildProcess.start(background, dir.resolve("background.log"));
-            }
             recording = recorder.start(dir, recordArguments()).orElse(null);
             if (recording != null && !recording.awaitOutput(SessionRecorder.READY, RECORD_START_LIMIT)) {
                 return new RunOutcome(run, dir, RunOutcome.Status.FAILED, "frameloop record did not start recording within "
                         + RECORD_START_LIMIT.toSeconds() + " s; see " + dir.resolve("record.log"), Optional.empty());
+            }
+            if (!background.isEmpty()) {
+                stress = ChildProcess.start(background, dir.resolve("background.log"));
             }
             ChildProcess workload = ChildProcess.start(workloadCommand(run, dir), dir.resolve("workload.log"));
             Optional<Integer> exit;

@@ -66,7 +66,7 @@ class DemoPlanTest {
         DemoPlan plan = DemoPlan.of(DemoSettings.standard(OUT), EnumSet.of(DemoStep.RECORD), true);
 
         assertEquals(List.of("record", "--mode", "scheduler", "--game-comm", "synthgame",
-                "--frame-hook", "/bin/synthgame:synthgame_present", "--duration", "18s",
+                "--frame-hook", "/bin/synthgame:synthgame_present",
                 "--progress-every", "5s", "--out", "/data/demo/sessions"), plan.record(Path.of("/bin/synthgame")));
         assertEquals(List.of("/bin/synthgame", "--out", "/data/demo/record/session-2/ground-truth", "--duration", "15.0",
                 "--seed", "2"), plan.synthgame(Path.of("/bin/synthgame"), 1));
