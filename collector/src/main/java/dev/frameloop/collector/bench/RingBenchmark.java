@@ -264,6 +264,11 @@ public final class RingBenchmark {
         });
     }
 
+    /** One record per call, with the adaptive wakeup: how the latency phases produce. */
+    private Pacer.Emitter paced(BenchProducer producer) {
+        return seq -> producer.emit(1, seq, options.recordSize(), BenchWakeup.ADAPTIVE) == 1;
+    }
+
     /** Commits {@code events} records with no wakeup while nobody reads. */
     private void fill(BenchProducer producer, long events) {
         long left = events;
@@ -380,7 +385,7 @@ public final class RingBenchmark {
             long thread = consumer.thread().getId();
             long cpuBefore = threads.getThreadCpuTime(thread);
             long wallBefore = System.nanoTime();
-            Pacer.Run run = Pacer.run(producer, records, first, options.recordSize(), rate);
+            Pacer.Run run = Pacer.run(paced(producer), records, first, rate);
             nextSeq += records;
             awaitCount(recorder, records);
             phase.wallNanos += System.nanoTime() - wallBefore;
@@ -416,7 +421,7 @@ public final class RingBenchmark {
     private void cSegment(Phase phase, RefConsumerProcess ref, BenchProducer producer, long rate, long records, Path work) {
         Path file = work.resolve("latencies.bin");
         ref.startPoll(records, 2000, file);
-        Pacer.Run run = Pacer.run(producer, records, nextSeq, options.recordSize(), rate);
+        Pacer.Run run = Pacer.run(paced(producer), records, nextSeq, rate);
         nextSeq += records;
         RefConsumerProcess.Poll poll = ref.awaitPoll(file);
         long[] latencies = poll.latenciesNs();
