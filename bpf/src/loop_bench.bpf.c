@@ -6,12 +6,15 @@
  * struct fl_loop_trigger (seq, bpf_ktime_get_ns(), target tid) into fl_rb_bench with the default
  * adaptive wakeup, as a probe's event that the loop predicts on.
  *
- * loop_applied (tp_btf/sched_switch) stands in for the gamer scheduler: on every context switch
- * it looks up the boost_policy entry of the thread switched in and of the one switched out, and
+ * loop_applied (tp_btf/sched_switch) and loop_applied_waking (tp_btf/sched_waking) stand in for
+ * the gamer scheduler, which reads a thread's entry when it enqueues it (select_cpu/enqueue: the
+ * thread woke) and as it runs: on every wakeup they look up the boost_policy entry of the woken
+ * thread, on every context switch those of the thread switched in and of the one switched out, and
  * the first time it finds a live write of an entry (flags without FL_POLICY_APPLIED) it notes
  * FL_POLICY_APPLIED and applied_ns in the entry and emits struct fl_policy_applied_event stamped
- * with its own bpf_ktime_get_ns(), as gamer does (policy.h). A thread is switched on one CPU at
- * a time, so the check-and-set needs no atomics.
+ * with its own bpf_ktime_get_ns(), as gamer does (policy.h). The check-and-set is not atomic: a
+ * wakeup on one CPU racing a switch of the same thread on another could emit twice, which the
+ * bench counts as a duplicate.
  */
 /* bpftool 7.1's dump of the 7.2 kernel's BTF has anonymous members clang warns about */
 #pragma clang diagnostic push
@@ -101,6 +104,13 @@ int BPF_PROG(loop_applied, bool preempt, struct task_struct *prev, struct task_s
 
 	apply(next, now);
 	apply(prev, now);
+	return 0;
+}
+
+SEC("tp_btf/sched_waking")
+int BPF_PROG(loop_applied_waking, struct task_struct *p)
+{
+	apply(p, bpf_ktime_get_ns());
 	return 0;
 }
 

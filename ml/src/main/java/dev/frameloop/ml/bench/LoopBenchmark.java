@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -50,7 +51,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoopBenchmark {
     private static final Path LOADAVG = Path.of("/proc/loadavg");
-    /** Triggers of the first, untimed segment: enough for the JIT to compile the loop's step with C2. */
+    /**
+     * Triggers of the first, untimed segment: enough for the JIT to compile the loop's step with C2. Read
+     * sleeping in epoll, not spinning: a SCHED_FIFO spinner that runs longer than the kernel's RT budget
+     * (sched_rt_runtime_us, 950 ms of every second by default) is throttled, tens of ms to seconds.
+     */
     static final int JIT_WARMUP_TRIGGERS = 20_000;
     /** Their rate: the backlog of a slow, not yet compiled step stays well within the ring. */
     private static final long JIT_WARMUP_RATE = 5_000;
@@ -113,7 +118,7 @@ public final class LoopBenchmark {
                                     + " of %d triggers per mode (spin, epoll, libbpf), taking turns", target.tid(),
                             options.targetSleep().toNanos() / 1000, options.rate(), options.segments(), perSegment));
                     say("JIT warmup: " + JIT_WARMUP_TRIGGERS + " triggers at " + JIT_WARMUP_RATE + "/s");
-                    long seq = javaSegment(LoopMode.SPIN, triggers, producer, step, samples, target.tid(), 0,
+                    long seq = javaSegment(LoopMode.EPOLL, triggers, producer, step, samples, target.tid(), 0,
                             JIT_WARMUP_TRIGGERS, JIT_WARMUP_TRIGGERS, JIT_WARMUP_RATE, allowed);
                     for (LoopMode mode : LoopMode.values()) {
                         seq = javaSegment(mode, triggers, producer, step, samples, target.tid(), seq, perSegment, perSegment,
@@ -165,12 +170,14 @@ public final class LoopBenchmark {
         samples.plan(first, count, warmup, mode);
         boolean pinned = mode == LoopMode.SPIN && allowed.size() >= 2;
         boolean[] realtime = new boolean[1];
+        CountDownLatch running = new CountDownLatch(1);
         ThreadFactory threads = runnable -> {
             Thread t = new Thread(() -> {
                 if (pinned) {
                     CpuAffinity.set(List.of(allowed.get(1)));
                     realtime[0] = RealtimePriority.tryFifo(RealtimePriority.LOWEST);
                 }
+                running.countDown();
                 runnable.run();
             }, "bench-loop-" + mode.label());
             t.setDaemon(true);
@@ -183,6 +190,10 @@ public final class LoopBenchmark {
         System.gc(); // a young collection during the segment would stop the reader at a safepoint
         try (RingConsumer reader = RingConsumer.start(List.of(ring), step, collectErrors, mode.idle()::create,
                 RingConsumer.DEFAULT_POSITION_STORE_BATCH, RingConsumer.DEFAULT_DRAIN_TIMEOUT, threads)) {
+            // on a loaded machine a new thread can wait long for its first run: pace only once it runs
+            if (!await(running)) {
+                throw new IllegalStateException("the " + mode.label() + " reader thread did not start within 10 s");
+            }
             sleepMillis(20); // let the reader reach its idle state
             Pacer.run(seq -> producer.emit(seq, targetTid), count, first, rate);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -194,6 +205,7 @@ public final class LoopBenchmark {
                 CpuAffinity.set(allowed);
             }
         }
+        sayWorstWakeup(mode, samples, first, count);
         if (mode == LoopMode.SPIN) {
             spinScheduling = pinned
                     ? (realtime[0] ? "SCHED_FIFO " + RealtimePriority.LOWEST : "normal priority (SCHED_FIFO refused)")
@@ -217,11 +229,35 @@ public final class LoopBenchmark {
     private static void attachStandIn(BpfObject object) {
         try {
             object.program("loop_applied").attach();
+            object.program("loop_applied_waking").attach();
         } catch (BpfException e) {
             throw new UserFacingException(ExitCodes.UNAVAILABLE, "attaching the stand-in scheduler"
-                    + " (tp_btf/sched_switch) failed (" + e.summary() + "): this kernel needs tp_btf programs for"
+                    + " (tp_btf/sched_switch, tp_btf/sched_waking) failed (" + e.summary() + "): this kernel needs tp_btf programs for"
                     + " bench loop; frameloop doctor shows what it can do", e);
         }
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The segment's slowest wakeup and where it was: a stall shows as one long wait and a backlog after it. */
+    private void sayWorstWakeup(LoopMode mode, LoopSamples samples, long first, long count) {
+        long worst = -1;
+        long at = -1;
+        for (long seq = first; seq < first + count; seq++) {
+            int i = (int) seq;
+            if (samples.seen(i) && samples.part(i, LoopPart.WAKEUP, 0) > worst) {
+                worst = samples.part(i, LoopPart.WAKEUP, 0);
+                at = seq - first;
+            }
+        }
+        say(String.format("    %s: slowest wakeup %.1f us, trigger %d of %d", mode.label(), worst / 1000.0, at, count));
     }
 
     private void say(String line) {

@@ -59,8 +59,10 @@ public final class BenchLoopCommand implements Callable<Integer> {
             description = "How long each of spin, epoll and libbpf runs in total, e.g. 4s, 500ms (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--segments", paramLabel = "N", defaultValue = "4",
-            description = "Segments per mode, taking turns (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--segments", paramLabel = "N", defaultValue = "8",
+            description = "Segments per mode, taking turns (default: ${DEFAULT-VALUE}). Keep a segment under 0.5 s:"
+                    + " the spinning reader is SCHED_FIFO, and the kernel throttles RT threads that run longer than"
+                    + " sched_rt_runtime_us (950 ms) per second.")
     int segments;
 
     @Option(names = "--target-sleep-us", paramLabel = "US", defaultValue = "20",
