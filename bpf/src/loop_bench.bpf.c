@@ -26,6 +26,7 @@
 #include "frameloop/events.h"
 #include "frameloop/bench.h"
 #include "frameloop/policy.h"
+#include "frameloop/policy_maps.bpf.h"
 #include "frameloop/rings.bpf.h"
 #include "frameloop/emit.bpf.h"
 
@@ -33,20 +34,6 @@
 
 FL_RING(fl_rb_bench, 256 * 1024);
 FL_RING(fl_rb_policy_applied, 256 * 1024);
-
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, FL_BOOST_POLICY_MAX_ENTRIES);
-	__type(key, u32);
-	__type(value, struct fl_boost_policy);
-} boost_policy SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, u32);
-	__type(value, struct fl_boost_policy_ctl);
-} boost_policy_ctl SEC(".maps");
 
 SEC("syscall")
 int loop_trigger(struct fl_loop_trigger_args *args)

@@ -66,7 +66,7 @@ public final class LibbpfWakeupReference implements AutoCloseable {
             rings = plan.open();
             producer = new BenchProducer(object, BenchProducer.SINGLE_RING_PROGRAM);
             tool = RefConsumerTool.locate(refConsumer);
-            Path pinned = pin(object, pinDir);
+            Path pinned = pinBenchRing(object, pinDir);
             Path work = Files.createTempDirectory("frameloop-libbpf-ref-");
             RefConsumerProcess process = RefConsumerProcess.start(tool.path(), pinned);
             return new LibbpfWakeupReference(object, rings, producer, tool, process, pinDir, work);
@@ -121,7 +121,8 @@ public final class LibbpfWakeupReference implements AutoCloseable {
         }
     }
 
-    private static Path pin(BpfObject object, Path dir) {
+    /** Pins the bench object's ring under {@code dir} (created), where ringbuf_ref opens it; says how to mount bpffs if it is missing. */
+    static Path pinBenchRing(BpfObject object, Path dir) {
         if (!Files.isDirectory(BPFFS)) {
             throw new UserFacingException(ExitCodes.UNAVAILABLE, BPFFS + " does not exist: mount bpffs"
                     + " (mount -t bpf bpf /sys/fs/bpf) so the reference consumer can open the ring");

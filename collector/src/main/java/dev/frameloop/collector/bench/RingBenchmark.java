@@ -117,7 +117,7 @@ public final class RingBenchmark {
             object.load();
             try (KernelRings rings = plan.open();
                  BenchProducer producer = new BenchProducer(object, BenchProducer.SINGLE_RING_PROGRAM)) {
-                Path pinned = pin(object, pinDir);
+                Path pinned = LibbpfWakeupReference.pinBenchRing(object, pinDir);
                 try (RefConsumerProcess ref = RefConsumerProcess.start(tool.path(), pinned)) {
                     MonotonicClock clock = MonotonicClock.calibrate(1000);
                     KernelRing ring = rings.rings(RingStream.BENCH).get(0);
@@ -449,22 +449,6 @@ public final class RingBenchmark {
             sleepMillis(1);
         }
         return recorder.count();
-    }
-
-    private Path pin(BpfObject object, Path dir) {
-        if (!Files.isDirectory(BPFFS)) {
-            throw new UserFacingException(ExitCodes.UNAVAILABLE, BPFFS + " does not exist: mount bpffs"
-                    + " (mount -t bpf bpf /sys/fs/bpf) so the reference consumer can open the ring");
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UserFacingException(ExitCodes.UNAVAILABLE, "cannot create " + dir + " (" + e.getMessage()
-                    + "): is bpffs mounted on " + BPFFS + "? (mount -t bpf bpf /sys/fs/bpf)");
-        }
-        Path pinned = dir.resolve(RingStream.BENCH.singleRingName());
-        object.map(RingStream.BENCH.singleRingName()).pin(pinned);
-        return pinned;
     }
 
     private void say(String line) {
