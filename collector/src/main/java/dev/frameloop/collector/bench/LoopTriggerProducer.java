@@ -1,11 +1,7 @@
 package dev.frameloop.collector.bench;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Native;
 import dev.frameloop.collector.bpf.BpfException;
 import dev.frameloop.collector.bpf.BpfObject;
-import dev.frameloop.collector.bpf.StructLayout;
-import dev.frameloop.collector.jna.LibBpf;
 
 import java.util.Objects;
 
@@ -20,15 +16,8 @@ public final class LoopTriggerProducer implements AutoCloseable {
     /** The program's name in loop_bench.bpf.c. */
     public static final String PROGRAM = "loop_trigger";
 
-    // struct bpf_test_run_opts (libbpf 1.1, bpf/bpf.h), 80 bytes
-    private static final int OPTS_SIZE = 80;
-    private static final int OPTS_CTX_IN = 32;
-    private static final int OPTS_CTX_SIZE_IN = 48;
-    private static final int OPTS_RETVAL = 56;
-
     private final int programFd;
-    private final Memory args;
-    private final Memory opts;
+    private final TestRunArgs run;
     private final int seqOffset;
     private final int tidOffset;
     private final int emittedOffset;
@@ -38,17 +27,10 @@ public final class LoopTriggerProducer implements AutoCloseable {
     public LoopTriggerProducer(BpfObject object) {
         Objects.requireNonNull(object, "object");
         this.programFd = object.program(PROGRAM).fd();
-        StructLayout layout = object.btf().struct("fl_loop_trigger_args");
-        this.seqOffset = member(layout, "seq", 8);
-        this.tidOffset = member(layout, "tid", 4);
-        this.emittedOffset = member(layout, "emitted", 4);
-        this.args = new Memory(layout.size());
-        this.opts = new Memory(OPTS_SIZE);
-        args.clear();
-        opts.clear();
-        opts.setLong(0, OPTS_SIZE);
-        opts.setPointer(OPTS_CTX_IN, args);
-        opts.setInt(OPTS_CTX_SIZE_IN, layout.size());
+        this.run = new TestRunArgs(object.btf().struct("fl_loop_trigger_args"));
+        this.seqOffset = run.offset("seq", 8);
+        this.tidOffset = run.offset("tid", 4);
+        this.emittedOffset = run.offset("emitted", 4);
     }
 
     /**
@@ -61,18 +43,14 @@ public final class LoopTriggerProducer implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the trigger producer is closed");
         }
-        args.setLong(seqOffset, seq);
-        args.setInt(tidOffset, tid);
-        args.setInt(emittedOffset, 0);
-        int rc = LibBpf.bpf_prog_test_run_opts(programFd, opts);
-        if (rc != 0) {
-            throw new BpfException("running " + PROGRAM + " (BPF_PROG_TEST_RUN)", rc == -1 ? -Native.getLastError() : rc, "");
-        }
-        int retval = opts.getInt(OPTS_RETVAL);
+        run.args().setLong(seqOffset, seq);
+        run.args().setInt(tidOffset, tid);
+        run.args().setInt(emittedOffset, 0);
+        int retval = run.run(programFd, PROGRAM);
         if (retval != 0) {
             throw new BpfException(PROGRAM + " rejected its arguments (seq " + seq + ", tid " + tid + ")", retval, "");
         }
-        return args.getInt(emittedOffset) == 1;
+        return run.args().getInt(emittedOffset) == 1;
     }
 
     /** Frees the native memory. Idempotent. */
@@ -82,16 +60,6 @@ public final class LoopTriggerProducer implements AutoCloseable {
             return;
         }
         closed = true;
-        args.close();
-        opts.close();
-    }
-
-    private static int member(StructLayout layout, String name, int size) {
-        StructLayout.Member m = layout.member(name);
-        if (m.size() != size) {
-            throw new IllegalStateException("struct fl_loop_trigger_args." + name + " is " + m.size()
-                    + " bytes in BTF, expected " + size);
-        }
-        return m.offset();
+        run.close();
     }
 }
