@@ -37,6 +37,7 @@
 #include "frameloop/scx.bpf.h"
 #include "frameloop/events.h"
 #include "frameloop/policy.h"
+#include "frameloop/policy_maps.bpf.h"
 #include "frameloop/rings.bpf.h"
 #include "frameloop/emit.bpf.h"
 #include "frameloop/threads.bpf.h"
@@ -77,21 +78,7 @@ FL_RING(fl_rb_deadline_miss, 256 * 1024);
 FL_RING(fl_rb_task_stats, 512 * 1024);
 FL_RING(fl_rb_policy_applied, 64 * 1024);
 
-/* ---- boost policy (policy.h) ------------------------------------------------ */
-
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, FL_BOOST_POLICY_MAX_ENTRIES);
-	__type(key, u32);
-	__type(value, struct fl_boost_policy);
-} boost_policy SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, u32);
-	__type(value, struct fl_boost_policy_ctl);
-} boost_policy_ctl SEC(".maps");
+/* ---- boost policy: boost_policy, boost_policy_ctl (policy.h, policy_maps.bpf.h) ---- */
 
 /* ---- state ---------------------------------------------------------------- */
 

@@ -32,4 +32,24 @@ struct fl_bench_args {
 };
 _Static_assert(sizeof(struct fl_bench_args) == 40, "layout changed: update the Java mirror");
 
+/*
+ * frameloop bench loop (loop_bench.bpf.c): the argument block of loop_trigger, and the trigger
+ * record it writes into fl_rb_bench. A trigger begins with the fields of struct fl_bench_record
+ * (seq, timestamp), so the ring's readers read it as one.
+ */
+struct fl_loop_trigger_args {
+	__u64 seq;     /* in: seq of the trigger */
+	__u32 tid;     /* in: thread whose policy entry the loop is to write */
+	__u32 emitted; /* out: 1 when committed, 0 when the ring was full */
+};
+_Static_assert(sizeof(struct fl_loop_trigger_args) == 16, "layout changed: update the Java mirror");
+
+struct fl_loop_trigger {
+	__u64 seq;          /*  0: seq of the trigger */
+	__u64 timestamp_ns; /*  8: bpf_ktime_get_ns() when it was reserved */
+	__u32 tid;          /* 16: thread whose policy entry the loop is to write */
+	__u32 pad0;         /* 20: explicit padding, always 0 */
+};
+_Static_assert(sizeof(struct fl_loop_trigger) == 24, "layout changed: update the Java mirror");
+
 #endif /* FRAMELOOP_BENCH_H */

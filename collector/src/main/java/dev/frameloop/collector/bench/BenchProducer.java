@@ -1,12 +1,9 @@
 package dev.frameloop.collector.bench;
 
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
 import dev.frameloop.collector.bpf.BpfException;
 import dev.frameloop.collector.bpf.BpfObject;
 import dev.frameloop.collector.bpf.BpfProgram;
-import dev.frameloop.collector.bpf.StructLayout;
-import dev.frameloop.collector.jna.LibBpf;
 
 import java.util.Objects;
 
@@ -34,16 +31,10 @@ public final class BenchProducer implements AutoCloseable {
     /** {@code FL_BENCH_MAX_COUNT}: records per run (bpf_loop's limit). */
     public static final long MAX_COUNT_PER_RUN = 1L << 23;
 
-    // struct bpf_test_run_opts (libbpf 1.1, bpf/bpf.h), 80 bytes
-    private static final int OPTS_SIZE = 80;
-    private static final int OPTS_CTX_IN = 32;
-    private static final int OPTS_CTX_SIZE_IN = 48;
-    private static final int OPTS_RETVAL = 56;
-
     private final String programName;
     private final int programFd;
+    private final TestRunArgs run;
     private final Memory args;
-    private final Memory opts;
     private final int countOffset;
     private final int firstSeqOffset;
     private final int sizeOffset;
@@ -62,20 +53,14 @@ public final class BenchProducer implements AutoCloseable {
         BpfProgram prog = object.program(program);
         this.programName = program;
         this.programFd = prog.fd();
-        StructLayout layout = object.btf().struct("fl_bench_args");
-        this.countOffset = u64(layout, "count");
-        this.firstSeqOffset = u64(layout, "first_seq");
-        this.sizeOffset = u32(layout, "size");
-        this.wakeupOffset = u32(layout, "wakeup");
-        this.emittedOffset = u64(layout, "emitted");
-        this.droppedOffset = u64(layout, "dropped");
-        this.args = new Memory(layout.size());
-        this.opts = new Memory(OPTS_SIZE);
-        args.clear();
-        opts.clear();
-        opts.setLong(0, OPTS_SIZE);
-        opts.setPointer(OPTS_CTX_IN, args);
-        opts.setInt(OPTS_CTX_SIZE_IN, layout.size());
+        this.run = new TestRunArgs(object.btf().struct("fl_bench_args"));
+        this.args = run.args();
+        this.countOffset = run.offset("count", 8);
+        this.firstSeqOffset = run.offset("first_seq", 8);
+        this.sizeOffset = run.offset("size", 4);
+        this.wakeupOffset = run.offset("wakeup", 4);
+        this.emittedOffset = run.offset("emitted", 8);
+        this.droppedOffset = run.offset("dropped", 8);
     }
 
     /**
@@ -105,11 +90,7 @@ public final class BenchProducer implements AutoCloseable {
         args.setInt(wakeupOffset, wakeup.code());
         args.setLong(emittedOffset, 0);
         args.setLong(droppedOffset, 0);
-        int rc = LibBpf.bpf_prog_test_run_opts(programFd, opts);
-        if (rc != 0) {
-            throw new BpfException("running " + programName + " (BPF_PROG_TEST_RUN)", rc == -1 ? -Native.getLastError() : rc, "");
-        }
-        int retval = opts.getInt(OPTS_RETVAL);
+        int retval = run.run(programFd, programName);
         if (retval != 0) {
             throw new BpfException(programName + " rejected its arguments (count " + count + ", size " + size + ")", retval, "");
         }
@@ -129,23 +110,6 @@ public final class BenchProducer implements AutoCloseable {
             return;
         }
         closed = true;
-        args.close();
-        opts.close();
-    }
-
-    private static int u64(StructLayout layout, String member) {
-        return offset(layout, member, 8);
-    }
-
-    private static int u32(StructLayout layout, String member) {
-        return offset(layout, member, 4);
-    }
-
-    private static int offset(StructLayout layout, String member, int size) {
-        StructLayout.Member m = layout.member(member);
-        if (m.size() != size) {
-            throw new IllegalStateException("struct fl_bench_args." + member + " is " + m.size() + " bytes in BTF, expected " + size);
-        }
-        return m.offset();
+        run.close();
     }
 }

@@ -5,38 +5,46 @@ import dev.frameloop.collector.jna.LibC;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Drives the producer at a fixed rate from the calling thread: record i is emitted (one
+ * Drives a producer at a fixed rate from the calling thread: record i is emitted (e.g. one
  * {@code BPF_PROG_TEST_RUN} with count 1, adaptive wakeup) at start + i / rate. Waits park until
  * 5 µs before a deadline, then spin; the calling thread's timer slack is set to 1 ns for the run
  * (Linux's default 50 µs slack would make every park overshoot a 10 µs period). Parking rather
  * than spinning keeps the pacer from starving a consumer that shares its CPU. A late record is
  * emitted at once, without skipping any (the achieved rate is reported).
  */
-final class Pacer {
+public final class Pacer {
     private static final long SPIN_NS = 5_000;
     private static final long DEFAULT_TIMER_SLACK = 0;
 
     private Pacer() {
     }
 
+    /** Emits one record, in the calling thread. */
+    @FunctionalInterface
+    public interface Emitter {
+        /** Emits the record numbered {@code seq}; false when the ring was full. */
+        boolean emit(long seq);
+    }
+
     /** What a paced run did. */
-    record Run(long records, long nanos) {
-        double achievedRate() {
+    public record Run(long records, long nanos) {
+        public double achievedRate() {
             return records * 1e9 / nanos;
         }
     }
 
-    static Run run(BenchProducer producer, long records, long firstSeq, int size, long ratePerSecond) {
+    /** Emits records {@code firstSeq ..} through {@code emitter}, {@code ratePerSecond} of them per second. */
+    public static Run run(Emitter emitter, long records, long firstSeq, long ratePerSecond) {
         double periodNs = 1e9 / ratePerSecond;
         LibC.prctl(LibC.PR_SET_TIMERSLACK, 1, 0, 0, 0);
         try {
-            return paced(producer, records, firstSeq, size, periodNs);
+            return paced(emitter, records, firstSeq, periodNs);
         } finally {
             LibC.prctl(LibC.PR_SET_TIMERSLACK, DEFAULT_TIMER_SLACK, 0, 0, 0);
         }
     }
 
-    private static Run paced(BenchProducer producer, long records, long firstSeq, int size, double periodNs) {
+    private static Run paced(Emitter emitter, long records, long firstSeq, double periodNs) {
         long start = System.nanoTime();
         for (long i = 0; i < records; i++) {
             long deadline = start + (long) (i * periodNs);
@@ -48,10 +56,9 @@ final class Pacer {
                     Thread.onSpinWait();
                 }
             }
-            long emitted = producer.emit(1, firstSeq + i, size, BenchWakeup.ADAPTIVE);
-            if (emitted != 1) {
-                throw new IllegalStateException("the bench ring was full during a paced run (record " + (firstSeq + i)
-                        + "): the consumer fell " + "behind by a whole ring");
+            if (!emitter.emit(firstSeq + i)) {
+                throw new IllegalStateException("the ring was full during a paced run (record " + (firstSeq + i)
+                        + "): the consumer fell behind by a whole ring");
             }
         }
         return new Run(records, System.nanoTime() - start);

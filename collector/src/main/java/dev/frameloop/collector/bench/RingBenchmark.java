@@ -117,7 +117,7 @@ public final class RingBenchmark {
             object.load();
             try (KernelRings rings = plan.open();
                  BenchProducer producer = new BenchProducer(object, BenchProducer.SINGLE_RING_PROGRAM)) {
-                Path pinned = pin(object, pinDir);
+                Path pinned = LibbpfWakeupReference.pinBenchRing(object, pinDir);
                 try (RefConsumerProcess ref = RefConsumerProcess.start(tool.path(), pinned)) {
                     MonotonicClock clock = MonotonicClock.calibrate(1000);
                     KernelRing ring = rings.rings(RingStream.BENCH).get(0);
@@ -264,6 +264,11 @@ public final class RingBenchmark {
         });
     }
 
+    /** One record per call, with the adaptive wakeup: how the latency phases produce. */
+    private Pacer.Emitter paced(BenchProducer producer) {
+        return seq -> producer.emit(1, seq, options.recordSize(), BenchWakeup.ADAPTIVE) == 1;
+    }
+
     /** Commits {@code events} records with no wakeup while nobody reads. */
     private void fill(BenchProducer producer, long events) {
         long left = events;
@@ -380,7 +385,7 @@ public final class RingBenchmark {
             long thread = consumer.thread().getId();
             long cpuBefore = threads.getThreadCpuTime(thread);
             long wallBefore = System.nanoTime();
-            Pacer.Run run = Pacer.run(producer, records, first, options.recordSize(), rate);
+            Pacer.Run run = Pacer.run(paced(producer), records, first, rate);
             nextSeq += records;
             awaitCount(recorder, records);
             phase.wallNanos += System.nanoTime() - wallBefore;
@@ -416,7 +421,7 @@ public final class RingBenchmark {
     private void cSegment(Phase phase, RefConsumerProcess ref, BenchProducer producer, long rate, long records, Path work) {
         Path file = work.resolve("latencies.bin");
         ref.startPoll(records, 2000, file);
-        Pacer.Run run = Pacer.run(producer, records, nextSeq, options.recordSize(), rate);
+        Pacer.Run run = Pacer.run(paced(producer), records, nextSeq, rate);
         nextSeq += records;
         RefConsumerProcess.Poll poll = ref.awaitPoll(file);
         long[] latencies = poll.latenciesNs();
@@ -444,22 +449,6 @@ public final class RingBenchmark {
             sleepMillis(1);
         }
         return recorder.count();
-    }
-
-    private Path pin(BpfObject object, Path dir) {
-        if (!Files.isDirectory(BPFFS)) {
-            throw new UserFacingException(ExitCodes.UNAVAILABLE, BPFFS + " does not exist: mount bpffs"
-                    + " (mount -t bpf bpf /sys/fs/bpf) so the reference consumer can open the ring");
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UserFacingException(ExitCodes.UNAVAILABLE, "cannot create " + dir + " (" + e.getMessage()
-                    + "): is bpffs mounted on " + BPFFS + "? (mount -t bpf bpf /sys/fs/bpf)");
-        }
-        Path pinned = dir.resolve(RingStream.BENCH.singleRingName());
-        object.map(RingStream.BENCH.singleRingName()).pin(pinned);
-        return pinned;
     }
 
     private void say(String line) {

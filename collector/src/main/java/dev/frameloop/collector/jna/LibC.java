@@ -176,6 +176,12 @@ public final class LibC {
     /** {@code int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)}: >= 0, or -1 with errno. */
     public static native int prctl(int option, long arg2, long arg3, long arg4, long arg5);
 
+    /** {@code setpriority} which: a process, or on Linux a single thread by its tid. */
+    public static final int PRIO_PROCESS = 0;
+
+    /** {@code int setpriority(int which, id_t who, int prio)}: 0, or -1 with errno (on Linux, PRIO_PROCESS + a tid sets that thread's nice). */
+    public static native int setpriority(int which, int who, int prio);
+
     /** {@code int sched_getcpu(void)}: the CPU the calling thread runs on, or -1 with errno. */
     public static native int sched_getcpu();
 

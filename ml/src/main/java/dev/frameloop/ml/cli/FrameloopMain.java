@@ -49,12 +49,13 @@ public final class FrameloopMain implements Runnable {
 
     /**
      * Builds the command line with the one exception-to-exit-code mapping every command shares.
-     * {@code bench predict} joins collector's {@code bench} here: it measures models, which
+     * {@code bench predict} and {@code bench loop} join collector's {@code bench} here: they use models, which
      * collector cannot see.
      */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new FrameloopMain());
         cli.getSubcommands().get("bench").addSubcommand(new BenchPredictCommand());
+        cli.getSubcommands().get("bench").addSubcommand(new BenchLoopCommand());
         cli.setExecutionExceptionHandler(FrameloopMain::handleExecutionException);
         return cli;
     }

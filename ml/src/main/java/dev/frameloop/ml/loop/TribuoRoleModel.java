@@ -41,6 +41,19 @@ public final class TribuoRoleModel implements RoleModel {
         return new TribuoRoleModel(ModelStore.load(dir, Task.THREAD_ROLE));
     }
 
+    /**
+     * A thread-role model already in memory (e.g. trained by a benchmark).
+     *
+     * @throws IllegalArgumentException if it answers another task
+     */
+    public static TribuoRoleModel of(LoadedModel loaded) {
+        if (loaded.task() != Task.THREAD_ROLE) {
+            throw new IllegalArgumentException("a role model answers " + Task.THREAD_ROLE.cliName() + ", not "
+                    + loaded.task().cliName());
+        }
+        return new TribuoRoleModel(loaded);
+    }
+
     /** The folder and card read. */
     public LoadedModel loaded() {
         return loaded;
