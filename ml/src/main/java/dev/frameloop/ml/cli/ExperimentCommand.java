@@ -129,6 +129,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentPlan plan = plan();
+        Bootstrap bootstrap = bootstrap();
         Path outDir = out.toAbsolutePath().normalize();
         if (Files.isDirectory(outDir)) {
             try (var entries = Files.list(outDir)) {
@@ -160,7 +161,6 @@ public final class ExperimentCommand implements Callable<Integer> {
             outcomes = new ExperimentRunner(plan, outDir, synthgame, launcher, recorder, progress).run();
             system = SystemInfo.collect(new VersionProvider().getVersion()[0], synthgame);
         }
-        Bootstrap bootstrap = new Bootstrap(bootstrapIterations, confidence, seed);
         ExperimentAnalysis analysis = ExperimentAnalysis.of(plan, outcomes, bootstrap);
         List<String> exact = new ArrayList<>(List.of("frameloop", "experiment"));
         ownArguments().forEach(a -> exact.add(shellWord(a)));
@@ -200,6 +200,15 @@ public final class ExperimentCommand implements Callable<Integer> {
                     repeats, seed);
         } catch (IllegalArgumentException | ModelFolderException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** The analysis's bootstrap, checked before anything runs. */
+    private Bootstrap bootstrap() {
+        try {
+            return new Bootstrap(bootstrapIterations, confidence, seed);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage() + " (--bootstrap, --confidence)");
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExperimentCommandTest {
@@ -54,6 +55,11 @@ class ExperimentCommandTest {
         assertEquals(2, Run.of("experiment", "--synthgame-args", "--fps 30", "--out", out.toString(), "--", "true").exitCode());
         assertEquals(2, Run.of("experiment", "--repeats", "0", "--out", out.toString()).exitCode());
         assertEquals(2, Run.of("experiment").exitCode(), "--out is required");
+        Run bootstrap = Run.of("experiment", "--bootstrap", "50", "--out", out.toString());
+        assertEquals(2, bootstrap.exitCode());
+        assertTrue(bootstrap.err().contains("at least 100"), bootstrap.err());
+        assertEquals(2, Run.of("experiment", "--confidence", "1.5", "--out", out.toString()).exitCode());
+        assertFalse(Files.exists(out), "nothing ran: no output folder");
     }
 
     @Test
