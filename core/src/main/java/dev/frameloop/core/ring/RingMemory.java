@@ -77,6 +77,14 @@ public final class RingMemory {
     }
 
     /**
+     * Plain load of a record header the consumer already read with {@link #headerAcquire}: once
+     * committed, a header does not change until {@code consumer_pos} passes it.
+     */
+    public static int headerPlain(long address) {
+        return UNSAFE.getInt(null, address);
+    }
+
+    /**
      * Release store of {@code consumer_pos} at {@code address}. Pairs with the kernel's acquire
      * load in reserve: the reads of every record below the position (the handlers' reads
      * included) happen before the kernel may hand that space to a new record.

@@ -18,10 +18,13 @@ import java.util.Objects;
  * record; batching frees space for the producer a little later but costs fewer stores).
  *
  * <p>Speed: the loop reads the ring through native addresses ({@link RingMemory}), keeps its fields
- * in locals, and checks a header only when it differs from the one before (a ring's records
- * mostly share length and flags), which takes the wait for each header load off the path to the
- * next record's position; each header is still loaded once, with acquire semantics, and the
- * per-record position checks stay.
+ * in locals, and works in batches of {@code positionStoreBatch} records: first it acquire-loads and
+ * checks their headers (a header only when it differs from the one before, since a ring's records
+ * mostly share length and flags, so the CPU knows the next position before the load completes and
+ * the header loads overlap), then it hands the batch's records to the handler with plain loads and
+ * no acquire between them, so the JIT keeps the handler's and the buffer's fields in registers, and
+ * release-stores {@code consumer_pos} once. Every payload read still follows the acquire load of its
+ * own header.
  *
  * <p>Positions and headers that cannot be valid (a producer position behind the consumer,
  * more than a ring ahead, or misaligned; a length longer than the ring or running past the
@@ -119,7 +122,7 @@ public final class RingReader {
         final int mask = this.mask;
         final int maxLength = size - RingBufferDescriptor.HEADER_LENGTH;
         final int ringId = this.ringId;
-        final int positionStoreBatch = this.positionStoreBatch;
+        final int batch = this.positionStoreBatch;
         final long producerPosition = RingMemory.producerPositionAcquire(producerPositionAddress);
         long position = consumerPosition;
         final long available = producerPosition - position;
@@ -132,7 +135,6 @@ public final class RingReader {
         }
         int consumed = 0;
         int discardedInPass = 0;
-        int sinceStore = 0;
         // The header last checked, and its record length. Most records of a ring have the header of
         // the one before (same length, same flags): for those the checks that depend only on the
         // header are already done, and the next position is known before this header's load
@@ -142,57 +144,86 @@ public final class RingReader {
         int checkedHeader = this.checkedHeader;
         int checkedRecordLength = this.checkedRecordLength;
         while (position != producerPosition) {
-            final int offset = (int) position & mask;
-            // the one acquire load per record; length and flags come from this one read
-            final int header = RingMemory.headerAcquire(dataAddress + offset);
-            if (header != checkedHeader) {
-                if ((header & RingBufferDescriptor.BUSY_BIT) != 0) {
+            // Scan: acquire-load and check up to a batch of headers, stopping at a busy or invalid one.
+            long scanned = position;
+            int records = 0;
+            boolean busy = false;
+            int invalidHeader = 0;
+            boolean invalid = false;
+            while (scanned != producerPosition && records < batch) {
+                final int header = RingMemory.headerAcquire(dataAddress + ((int) scanned & mask));
+                if (header != checkedHeader) {
+                    if ((header & RingBufferDescriptor.BUSY_BIT) != 0) {
+                        busy = true;
+                        break;
+                    }
+                    if ((header & RingBufferDescriptor.LENGTH_MASK) > maxLength) {
+                        invalid = true;
+                        invalidHeader = header;
+                        break;
+                    }
+                    checkedHeader = header;
+                    checkedRecordLength = RingBufferDescriptor.recordLength(header & RingBufferDescriptor.LENGTH_MASK);
+                }
+                if (checkedRecordLength > producerPosition - scanned) {
+                    invalid = true;
+                    invalidHeader = header;
                     break;
                 }
-                if ((header & RingBufferDescriptor.LENGTH_MASK) > maxLength) {
-                    count(consumed, discardedInPass);
-                    store(position, sinceStore);
-                    fail(position, badHeader(position, header, producerPosition));
-                    return consumed;
+                scanned += checkedRecordLength;
+                records++;
+            }
+            // Deliver what the scan checked. Every payload read here comes after the acquire load of
+            // its header above, so plain loads suffice, and with no acquire in this loop the JIT keeps
+            // the buffer's and the handler's fields in registers across records.
+            int deliveredHeader = 0;
+            int deliveredLength = RingBufferDescriptor.recordLength(0);
+            for (int i = 0; i < records; i++) {
+                final int offset = (int) position & mask;
+                final int header = RingMemory.headerPlain(dataAddress + offset);
+                if (header != deliveredHeader) {
+                    deliveredHeader = header;
+                    deliveredLength = RingBufferDescriptor.recordLength(header & RingBufferDescriptor.LENGTH_MASK);
                 }
-                checkedHeader = header;
-                checkedRecordLength = RingBufferDescriptor.recordLength(header & RingBufferDescriptor.LENGTH_MASK);
-            }
-            if (checkedRecordLength > producerPosition - position) {
-                count(consumed, discardedInPass);
-                store(position, sinceStore);
-                fail(position, badHeader(position, header, producerPosition));
-                return consumed;
-            }
-            position += checkedRecordLength;
-            consumed++;
-            if ((header & RingBufferDescriptor.DISCARD_BIT) != 0) {
-                discardedInPass++;
-            } else {
+                position += deliveredLength;
+                consumed++;
+                if ((header & RingBufferDescriptor.DISCARD_BIT) != 0) {
+                    discardedInPass++;
+                    continue;
+                }
                 try {
                     handler.onEvent(ringId, handlerView, offset + RingBufferDescriptor.HEADER_LENGTH,
                             header & RingBufferDescriptor.LENGTH_MASK);
                 } catch (VirtualMachineError error) {
+                    // the records after this one were checked but not delivered: the next pass starts
+                    // here and checks them again
                     remember(checkedHeader, checkedRecordLength);
                     count(consumed, discardedInPass);
                     store(position, 1);
                     throw error;
                 } catch (Throwable error) {
-                    store(position, 1);
-                    sinceStore = 0;
+                    RingMemory.consumerPositionRelease(consumerPositionAddress, position);
                     handlerErrors++;
                     errorHandler.onError(this, error);
-                    continue;
                 }
             }
-            if (++sinceStore == positionStoreBatch) {
+            if (records != 0) {
                 RingMemory.consumerPositionRelease(consumerPositionAddress, position);
-                sinceStore = 0;
+            }
+            if (invalid) {
+                remember(checkedHeader, checkedRecordLength);
+                count(consumed, discardedInPass);
+                store(position, 0);
+                fail(position, badHeader(position, invalidHeader, producerPosition));
+                return consumed;
+            }
+            if (busy) {
+                break;
             }
         }
         remember(checkedHeader, checkedRecordLength);
         count(consumed, discardedInPass);
-        store(position, sinceStore);
+        store(position, 0);
         return consumed;
     }
 
@@ -264,6 +295,7 @@ public final class RingReader {
         return failure;
     }
 
+    /** Records the position reached; {@code pending != 0}: also release-stores it to {@code consumer_pos}. */
     private void store(long position, int pending) {
         consumerPosition = position;
         if (pending != 0) {

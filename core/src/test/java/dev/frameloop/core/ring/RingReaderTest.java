@@ -279,6 +279,34 @@ class RingReaderTest {
     }
 
     @Test
+    void shouldLetAVirtualMachineErrorThroughAfterPublishingItsRecordAndDeliverTheRestExactlyOnceNextPass() {
+        SimulatedRingProducer producer = new SimulatedRingProducer(4096);
+        List<Integer> lengths = new ArrayList<>();
+        boolean[] thrown = new boolean[1];
+        RingReader reader = reader(producer, (ring, buffer, offset, length) -> {
+            lengths.add(length);
+            if (length == 3 && !thrown[0]) {
+                thrown[0] = true;
+                throw new OutOfMemoryError("thrown on purpose");
+            }
+        }, 256);
+        long[] ends = new long[7];
+        for (int length = 1; length <= 6; length++) {
+            assertTrue(producer.offer(length, length));
+            ends[length] = producer.producerPosition();
+        }
+
+        assertThrows(OutOfMemoryError.class, reader::consume);
+
+        assertEquals(List.of(1, 2, 3), lengths);
+        assertEquals(ends[3], producer.publishedConsumerPosition(), "the failing record counts as read");
+        assertEquals(3, reader.consume());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), lengths, "records 4-6 once, none again");
+        assertEquals(producer.producerPosition(), producer.publishedConsumerPosition());
+        assertTrue(errors.errors.isEmpty());
+    }
+
+    @Test
     void shouldStopTheRingWithAClearErrorWhenALengthCannotBeValid() {
         SimulatedRingProducer producer = new SimulatedRingProducer(1024);
         RingReader reader = reader(producer, handler, 256);

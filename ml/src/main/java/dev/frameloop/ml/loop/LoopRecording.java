@@ -60,7 +60,7 @@ public final class LoopRecording implements EventHandler {
     /** Records one decision the loop applied (or, in a dry run, made). */
     public void onDecision(PolicyDecision d) {
         boolean write = d.action() == PolicyDecision.Action.WRITE;
-        PolicyDecisionEvent event = new PolicyDecisionEvent(0, d.timeNs(), 0, d.tid(),
+        PolicyDecisionEvent event = new PolicyDecisionEvent(0, d.timeNs(), d.pid(), d.tid(),
                 write ? d.policy().expiryNs() : 0, write ? d.policy().sliceNs() : 0,
                 write ? d.policy().boostPercent() : 0,
                 write && !Double.isNaN(d.confidence()) ? Math.round(d.confidence() * 1_000_000) : 0,

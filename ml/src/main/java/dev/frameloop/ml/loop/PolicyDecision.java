@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @param timeNs     when (CLOCK_MONOTONIC ns; in a replay, the session's time)
  * @param action     write or delete
+ * @param pid        the thread's process (0 when the loop did not know it)
  * @param tid        the thread
  * @param role       role written (for a delete: the role the entry had)
  * @param confidence the prediction's confidence (NaN for deletes)
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param reason     why: {@code new}, {@code changed}, {@code refresh}, {@code expired}, {@code exited}
  * @param policy     the entry written (null for deletes)
  */
-public record PolicyDecision(long timeNs, Action action, int tid, ThreadClass role, double confidence,
+public record PolicyDecision(long timeNs, Action action, int pid, int tid, ThreadClass role, double confidence,
                              ThreadClass heuristic, String reason, BoostPolicy policy) {
     /** What was done to the map. */
     public enum Action { WRITE, DELETE }
@@ -39,7 +40,7 @@ public record PolicyDecision(long timeNs, Action action, int tid, ThreadClass ro
         s.append(timeNs).append(' ').append(action.name().toLowerCase(Locale.ROOT)).append(" tid=").append(tid)
                 .append(" role=").append(role.name().toLowerCase(Locale.ROOT))
                 .append(" heuristic=").append(heuristic.name().toLowerCase(Locale.ROOT))
-                .append(" reason=").append(reason);
+                .append(" reason=").append(reason).append(" pid=").append(pid);
         if (policy != null) {
             s.append(String.format(Locale.ROOT, " confidence=%.3f", confidence))
                     .append(" boost=").append(policy.boostPercent()).append(" slice_ns=").append(policy.sliceNs())

@@ -92,7 +92,7 @@ public final class RolePolicy {
                 nowNs + settings.ttlNs());
         t.written = role;
         t.expiryNs = policy.expiryNs();
-        return new PolicyDecision(nowNs, PolicyDecision.Action.WRITE, tid, role, prediction.confidence(), heuristic,
+        return new PolicyDecision(nowNs, PolicyDecision.Action.WRITE, t.pid, tid, role, prediction.confidence(), heuristic,
                 reason, policy);
     }
 
@@ -149,7 +149,7 @@ public final class RolePolicy {
     }
 
     private PolicyDecision delete(long nowNs, int tid, Tracked t, String reason) {
-        return new PolicyDecision(nowNs, PolicyDecision.Action.DELETE, tid, t.written, Double.NaN, t.heuristic,
+        return new PolicyDecision(nowNs, PolicyDecision.Action.DELETE, t.pid, tid, t.written, Double.NaN, t.heuristic,
                 reason, null);
     }
 

@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,12 +102,16 @@ class LoopRecordingTest {
         assertEquals(r.decisions().size(), r.session().count("policy_decision"));
         assertEquals(r.decisions().size(), r.summary().manifest().events().get("policy_decision").written());
 
+        Map<Integer, Integer> pidOfTid = new HashMap<>();
+        events.stream().filter(e -> e instanceof TaskStatsEvent).map(e -> (TaskStatsEvent) e)
+                .forEach(e -> pidOfTid.put(e.tid(), e.pid()));
         List<PolicyDecisionEvent> rows = EventRecords.read(r.session(), PolicyDecisionEvent.class);
         for (int i = 0; i < rows.size(); i++) {
             PolicyDecision d = r.decisions().get(i);
             PolicyDecisionEvent row = rows.get(i);
             assertEquals(d.timeNs(), row.timestampNs());
             assertEquals(d.tid(), row.tid());
+            assertEquals(pidOfTid.get(d.tid()), row.pid(), "the process of thread " + d.tid());
             assertEquals(d.action() == PolicyDecision.Action.WRITE ? PolicyAction.WRITE : PolicyAction.DELETE, row.action());
             assertEquals(d.role(), row.role());
             assertEquals(d.heuristic(), row.heuristic());
