@@ -94,6 +94,17 @@ struct {
 /* Shards of each stream's ring set, set by userspace before load (0 or 1: shard 0 only). */
 const volatile __u32 fl_ring_shards[FL_RING_STREAMS_MAX];
 
+/*
+ * Streams nobody records (bit: stream id), set by userspace before load: their reservations return NULL at no
+ * cost (the verifier sees the constant and drops the producer's code), counting no drop.
+ */
+const volatile __u32 fl_streams_off;
+
+static __always_inline bool fl_stream_off(__u32 stream)
+{
+	return stream < 32 && (fl_streams_off & (1u << stream));
+}
+
 /* Every wire-format type, so that this object's BTF describes them all (never written). */
 struct fl_wire_format_btf {
 	struct fl_event_header header;
@@ -168,6 +179,8 @@ static __always_inline void *fl_ring_reserve(void *ring, __u32 stream, __u64 siz
 {
 	void *rec;
 
+	if (fl_stream_off(stream))
+		return NULL;
 	fl_ring_note_wake(ring, stream, size);
 	rec = bpf_ringbuf_reserve(ring, size, 0);
 	if (!rec)
@@ -178,10 +191,14 @@ static __always_inline void *fl_ring_reserve(void *ring, __u32 stream, __u64 siz
 /* Reserves size (a constant) bytes on this CPU's shard of a ring set; NULL (and a counted drop) when full. */
 static __always_inline void *fl_ring_set_reserve(void *set, __u32 stream, __u64 size)
 {
-	__u32 shard = fl_ring_shard(stream);
-	void *ring = bpf_map_lookup_elem(set, &shard);
+	__u32 shard;
+	void *ring;
 	void *rec;
 
+	if (fl_stream_off(stream))
+		return NULL;
+	shard = fl_ring_shard(stream);
+	ring = bpf_map_lookup_elem(set, &shard);
 	if (shard >= FL_RING_SHARDS_MAX)
 		return NULL;
 	if (!ring) {

@@ -47,9 +47,6 @@ const volatile char game_path_patterns[FL_GAME_PATH_PATTERNS][FL_GAME_PATH_PATTE
 	"/steamapps/common/", ".exe", "/wine", "/proton",
 };
 
-/* bpf_strstr (kernel 6.17+, checked against both kernels' BTF): index of s2 in s1, or < 0. */
-extern int bpf_strstr(const char *s1__ign, const char *s2__ign) __ksym;
-
 FL_RING(fl_rb_process, 256 * 1024);
 
 /* task_struct.flags: a kernel thread */
@@ -89,7 +86,33 @@ static __always_inline bool fl_game_comm_pattern_matches(const char *comm, __u32
 	return true;
 }
 
-/* Whether comm (NUL-padded, FL_COMM_LEN bytes) or path (NUL-terminated) match the game patterns. */
+/*
+ * Whether path (FL_PATH_LEN bytes the program owns, NUL-terminated unless full) contains path pattern i. Scanned
+ * here rather than with the bpf_strstr kfunc, which reads both strings a byte at a time through fault-safe loads:
+ * ~0.3-0.4 us more per exec on the build machine for the four default patterns and a short path.
+ */
+static __always_inline bool fl_path_contains(const char *path, __u32 i)
+{
+	const volatile char *pat = game_path_patterns[i];
+
+	for (__u32 at = 0; at < FL_PATH_LEN; at++) {
+		if (!path[at])
+			return false;
+		if (path[at] != pat[0])
+			continue;
+		for (__u32 j = 1; j < FL_GAME_PATH_PATTERN_LEN; j++) {
+			char c = pat[j];
+
+			if (!c)
+				return true;
+			if (at + j >= FL_PATH_LEN || path[at + j] != c)
+				break;
+		}
+	}
+	return false;
+}
+
+/* Whether comm (NUL-padded, FL_COMM_LEN bytes) or path (FL_PATH_LEN bytes, see above) match the game patterns. */
 static __always_inline bool fl_game_patterns_match(const char *comm, const char *path)
 {
 	__u32 comm_len = 0;
@@ -108,7 +131,7 @@ static __always_inline bool fl_game_patterns_match(const char *comm, const char 
 	for (__u32 i = 0; i < FL_GAME_PATH_PATTERNS; i++) {
 		if (!game_path_patterns[i][0])
 			break;
-		if (path[0] && bpf_strstr(path, (const char *)game_path_patterns[i]) >= 0)
+		if (fl_path_contains(path, i))
 			return true;
 	}
 	return false;

@@ -53,8 +53,11 @@ import java.util.concurrent.Callable;
                 "The standard load, the same work on every run: --execs runs of /bin/true (exec and exit probes),"
                         + " --round-trips hand-offs of a token between two threads (wakeups, migrations, scheduler"
                         + " callbacks) and --syscalls reads of /proc/self/stat (the syscall fallback of the GPU-submit"
-                        + " probe sees every syscall), at once; --timeout stops what is left. Input and DRM probes run"
-                        + " only when something produces input or GPU submits meanwhile.",
+                        + " probe sees every syscall) and --moves moves of a thread from CPU to CPU (migrations at a high"
+                        + " rate), and where the devices exist (the VM guest) --input-moves moves of a uinput virtual"
+                        + " mouse (the input probe) and --gpu-submits vgem submit ioctls (the GPU-submit probe's fentry"
+                        + " on drm_ioctl), at once; --timeout stops what is left. Without them (the host) the input"
+                        + " probe does not run and the GPU-submit probe's syscall fallback is what is measured.",
                 "Target (issue 4): at most " + BenchProbesCommand.TARGET_NS + " ns per run for the scheduler callbacks"
                         + " and the high-rate probes. Needs root. --scheduler needs sched_ext (or the VM:"
                         + " bin/frameloop vm -- bin/frameloop bench probes --scheduler)."},
@@ -76,6 +79,22 @@ public final class BenchProbesCommand implements Callable<Integer> {
     @Option(names = "--syscalls", paramLabel = "N", defaultValue = "100000",
             description = "Reads of /proc/self/stat by the load's third thread (default: ${DEFAULT-VALUE}).")
     int syscalls;
+
+    @Option(names = "--moves", paramLabel = "N", defaultValue = "20000",
+            description = "Moves of the load's fourth thread to the next allowed CPU, one migration each (default:"
+                    + " ${DEFAULT-VALUE}; none on a single CPU; 0 leaves migrations to the other threads, a few hundred,"
+                    + " each with cold caches).")
+    int moves;
+
+    @Option(names = "--input-moves", paramLabel = "N", defaultValue = "20000",
+            description = "Moves of a uinput virtual mouse, two input events each, where /dev/uinput exists (the VM"
+                    + " guest; default: ${DEFAULT-VALUE}).")
+    int inputMoves;
+
+    @Option(names = "--gpu-submits", paramLabel = "N", defaultValue = "5000",
+            description = "vgem fence attach + signal ioctls, one GPU submit each, where the vgem DRM driver is loaded"
+                    + " (the VM guest; default: ${DEFAULT-VALUE}).")
+    int gpuSubmits;
 
     @Option(names = "--timeout", paramLabel = "D", converter = DurationConverter.class, defaultValue = "120s",
             description = "Stop the load there if it has not finished; the report says how much ran (default:"
@@ -116,9 +135,9 @@ public final class BenchProbesCommand implements Callable<Integer> {
         }
         StandardProbeLoad load;
         try {
-            load = new StandardProbeLoad(execs, roundTrips, syscalls);
+            load = new StandardProbeLoad(execs, roundTrips, syscalls, moves, inputMoves, gpuSubmits);
         } catch (IllegalArgumentException e) {
-            throw new UserFacingException(ExitCodes.USAGE, e.getMessage() + " (--execs, --round-trips, --syscalls)");
+            throw new UserFacingException(ExitCodes.USAGE, e.getMessage() + " (--execs, --round-trips, --syscalls, --moves, --input-moves, --gpu-submits)");
         }
         if (!LibBpf.isAvailable()) {
             throw new UserFacingException(ExitCodes.UNAVAILABLE, LibBpf.unavailableReason());
@@ -192,9 +211,12 @@ public final class BenchProbesCommand implements Callable<Integer> {
     static String table(ProbeMode mode, StandardProbeLoad load, StandardProbeLoad.Done done, List<ProgramCost> costs) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "bench probes: %s mode, kernel %s; reference: an empty program on the same hook, same run%n"
-                        + "load: %d/%d execs, %d/%d round trips, %d/%d syscall reads in %.1f s%s%n%n",
+                        + "load: %d/%d execs, %d/%d round trips, %d/%d syscall reads, %d/%d CPU moves,"
+                        + " %d/%d uinput moves, %d/%d vgem submits in %.1f s%s%n%n",
                 mode.name().toLowerCase(Locale.ROOT), System.getProperty("os.version"), done.execs(), load.execs(),
-                done.roundTrips(), load.roundTrips(), done.syscalls(), load.syscalls(), done.elapsed().toMillis() / 1000.0,
+                done.roundTrips(), load.roundTrips(), done.syscalls(), load.syscalls(), done.moves(), done.movesWanted(),
+                done.inputMoves(), done.inputMovesWanted(), done.gpuSubmits(), done.gpuSubmitsWanted(),
+                done.elapsed().toMillis() / 1000.0,
                 done.completes(load) ? "" : " (stopped by --timeout)"));
         out.append(String.format(Locale.ROOT, "  %-24s %-36s %12s %10s %10s %8s%n", "program", "section", "runs",
                 "ns/run", "ref ns/run", "x ref"));
@@ -225,6 +247,12 @@ public final class BenchProbesCommand implements Callable<Integer> {
         l.put("round_trips_wanted", load.roundTrips());
         l.put("syscalls", done.syscalls());
         l.put("syscalls_wanted", load.syscalls());
+        l.put("moves", done.moves());
+        l.put("moves_wanted", done.movesWanted());
+        l.put("input_moves", done.inputMoves());
+        l.put("input_moves_wanted", done.inputMovesWanted());
+        l.put("gpu_submits", done.gpuSubmits());
+        l.put("gpu_submits_wanted", done.gpuSubmitsWanted());
         l.put("seconds", done.elapsed().toMillis() / 1000.0);
         l.put("complete", done.completes(load));
         ObjectNode src = root.putObject("sources");

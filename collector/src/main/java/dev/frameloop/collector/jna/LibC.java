@@ -26,6 +26,11 @@ public final class LibC {
     public static final int PROT_READ = 0x1;
     public static final int PROT_WRITE = 0x2;
     public static final int MAP_SHARED = 0x01;
+    /** {@code open} flags. */
+    public static final int O_WRONLY = 01;
+    public static final int O_RDWR = 02;
+    public static final int O_NONBLOCK = 04000;
+    public static final int O_CLOEXEC = 02000000;
     /** {@code epoll_create1} flag. */
     public static final int EPOLL_CLOEXEC = 0x80000;
     /** {@code epoll_ctl} operations. */
@@ -151,6 +156,15 @@ public final class LibC {
 
     /** {@code int eventfd(unsigned int initval, int flags)}: the fd, or -1 with errno. */
     public static native int eventfd(int initval, int flags);
+
+    /** {@code int open(const char *path, int flags)}: the fd, or -1 with errno. */
+    public static native int open(String path, int flags);
+
+    /** {@code int ioctl(int fd, unsigned long request, void *arg)}: request's result (0 or more), or -1 with errno. */
+    public static native int ioctl(int fd, long request, Buffer arg);
+
+    /** {@code int ioctl(int fd, unsigned long request, unsigned long arg)}: an ioctl whose argument is a value. */
+    public static native int ioctl(int fd, long request, long arg);
 
     /** {@code ssize_t read(int fd, void *buf, size_t count)}: bytes read, or -1 with errno (EAGAIN: nothing to read, non-blocking fd). */
     public static native long read(int fd, Buffer buf, long count);

@@ -4,6 +4,7 @@ import dev.frameloop.core.event.EventType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The probe chains of bpf/include/frameloop/probes/*.bpf.h, by mode: program names and hooks exactly as
@@ -41,6 +42,13 @@ public final class ProbeCatalog {
     public static final ProbeChain FRAME = new ProbeChain("frame", EventType.FRAME_TIMING, List.of(
             new ProbeProgram("fl_frame_enter", ProgramKind.UPROBE, "present functions")),
             List.of(List.of(new ProbeProgram("fl_frame_exit", ProgramKind.UPROBE, "present functions"))));
+
+    /**
+     * Event types whose probes and producers exist only to write their stream, so a session that does not record
+     * them loads none of their programs and turns their stream off in the BPF object (fl_streams_off). The other
+     * probes also feed the classifier and game detection (game_pids, fl_threads), and run whatever is recorded.
+     */
+    public static final Set<EventType> OFF_WHEN_NOT_RECORDED = Set.of(EventType.MIGRATION);
 
     private static final List<ProbeChain> ALL = List.of(EXEC, EXIT, INPUT, GPU_SUBMIT, MIGRATION, FRAME);
 

@@ -46,6 +46,8 @@ public final class ProbeSet implements AutoCloseable {
     /** The .rodata game patterns of probes/process.bpf.h. */
     static final String GAME_COMM_PATTERNS = "game_comm_patterns";
     static final String GAME_PATH_PATTERNS = "game_path_patterns";
+    /** The .rodata bit mask of rings.bpf.h: streams whose producers write nothing (bit: the event type's code). */
+    static final String STREAMS_OFF = "fl_streams_off";
     private static final Pattern FAILED_PROGRAM = Pattern.compile("prog '([^']+)'");
 
     private final ProbeMode mode;
@@ -56,9 +58,12 @@ public final class ProbeSet implements AutoCloseable {
     /** Chains loaded but not attached, and the candidate index chosen for each (-1: none loaded). */
     private final Map<ProbeChain, Integer> standby;
     private final FrameProbes frames;
+    /** Streams turned off (not recorded): no program of theirs loaded, their producers write nothing. */
+    private final Set<EventType> off;
 
     private ProbeSet(ProbeMode mode, BpfObject object, StructOpsScheduler scheduler, KernelRings rings, List<ProbeHook> hooks,
-                     Map<ProbeChain, Integer> standby, FrameProbes frames) {
+                     Map<ProbeChain, Integer> standby, FrameProbes frames, Set<EventType> off) {
+        this.off = Set.copyOf(off);
         this.mode = mode;
         this.object = object;
         this.scheduler = scheduler;
@@ -75,8 +80,11 @@ public final class ProbeSet implements AutoCloseable {
      * @throws BpfException when the object itself cannot load (not because of a probe program), e.g. no privileges
      */
     public static ProbeSet open(ProbeMode mode, ProbeOptions options) {
+        Set<EventType> off = options.streamsOff();
         List<ProbeChain> chains = new ArrayList<>(ProbeCatalog.chains(mode));
-        List<ProbeChain> standby = ProbeCatalog.standby(mode);
+        List<ProbeChain> standby = new ArrayList<>(ProbeCatalog.standby(mode));
+        chains.removeIf(chain -> off.contains(chain.type()));
+        standby.removeIf(chain -> off.contains(chain.type()));
         chains.addAll(standby);
         HookTargets targets = new HookTargets();
         Map<String, String> passed = new HashMap<>();           // candidate name -> why it is not used
@@ -165,7 +173,7 @@ public final class ProbeSet implements AutoCloseable {
                             object.map(Gamer.GAME_PIDS_MAP), options.frameHooks());
                 }
                 keep = true;
-                return new ProbeSet(mode, object, scheduler, rings, hooks, standbyPicks, frames);
+                return new ProbeSet(mode, object, scheduler, rings, hooks, standbyPicks, frames, off);
             } finally {
                 if (!keep) {
                     if (rings != null) {
@@ -258,6 +266,11 @@ public final class ProbeSet implements AutoCloseable {
             options.gamerTunables().applyTo(object);
         }
         Rodata rodata = Rodata.of(object);
+        int streamsOff = 0;
+        for (EventType type : options.streamsOff()) {
+            streamsOff |= 1 << type.code();
+        }
+        rodata.setU32(STREAMS_OFF, streamsOff);
         addPatterns(rodata, GAME_COMM_PATTERNS, ProbeOptions.COMM_PATTERN_LEN, options.gameComms());
         addPatterns(rodata, GAME_PATH_PATTERNS, ProbeOptions.PATH_PATTERN_LEN, options.gamePathPatterns());
     }
@@ -353,7 +366,7 @@ public final class ProbeSet implements AutoCloseable {
 
     /** Where each event type comes from in this set (see {@link ProbeSources}; frame timing: {@link FrameProbes#source()}). */
     public Map<EventType, String> sources() {
-        Map<EventType, String> sources = new EnumMap<>(ProbeSources.of(mode, hooks));
+        Map<EventType, String> sources = new EnumMap<>(ProbeSources.of(mode, hooks, off));
         if (frames != null) {
             sources.put(EventType.FRAME_TIMING, frames.source());
         }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Names the source of every event type: the attached hooks ("tp_btf:sched_process_exec,
@@ -22,9 +23,21 @@ public final class ProbeSources {
     private ProbeSources() {
     }
 
+    /** Source of a stream turned off because the session does not record it. */
+    public static final String OFF = "off: not recorded (record --events leaves it out; no program loaded for it)";
+
     static Map<EventType, String> of(ProbeMode mode, List<ProbeHook> hooks) {
+        return of(mode, hooks, Set.of());
+    }
+
+    /** The sources, with the types of {@code off} (streams turned off, their probes not loaded) named {@link #OFF}. */
+    static Map<EventType, String> of(ProbeMode mode, List<ProbeHook> hooks, Set<EventType> off) {
         Map<EventType, String> sources = new EnumMap<>(EventType.class);
         for (EventType type : EventType.values()) {
+            if (off.contains(type)) {
+                sources.put(type, OFF);
+                continue;
+            }
             List<String> attached = new ArrayList<>();
             List<String> missing = new ArrayList<>();
             boolean probed = false;

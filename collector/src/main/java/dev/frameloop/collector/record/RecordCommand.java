@@ -111,7 +111,8 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "LIST", split = ",",
             description = "Event types to store, comma-separated table names (input, process, frame_timing,"
                     + " gpu_submit, migration, thread_class, deadline_miss, task_stats, policy_applied) or all."
-                    + " Others are read and counted as not recorded. Default: all.")
+                    + " Others are read and counted as not recorded, except migration: left out, no migration program"
+                    + " loads and the scheduler writes none (the manifest names its source 'off'). Default: all.")
     List<String> events = new ArrayList<>();
 
     @Option(names = "--game-comm", paramLabel = "NAME",
@@ -204,7 +205,7 @@ public final class RecordCommand implements Callable<Integer> {
         checkMachine(choice.mode());
         WriterWarmUp.run();
         try (StopSignals signals = StopSignals.install();
-             RecordSource source = resume ? resumePinned(storage) : loader.load(choice.mode(), probeOptions())) {
+             RecordSource source = resume ? resumePinned(storage) : loader.load(choice.mode(), probeOptions(settings.types()))) {
             SessionWriter session = createSession(storage, id, source, settings);
             LiveRecording live = LiveRecording.start(session, source, settings.types(), idle);
             String reason;
@@ -368,9 +369,9 @@ public final class RecordCommand implements Callable<Integer> {
         return ejection == null ? reason : reason + "; before that, " + ejection;
     }
 
-    private ProbeOptions probeOptions() {
+    private ProbeOptions probeOptions(Set<EventType> recorded) {
         ProbeOptions options = ProbeOptions.defaults().withRingSizes(ringSizes.sizes()).withGameComms(gameComms)
-                .withFrameHookSpecs(frameHooks);
+                .withFrameHookSpecs(frameHooks).withRecordedTypes(recorded);
         return options.withGamerTunables(new GamerTunables(GamerTunables.DEFAULT_DEADLINE_MISS_THRESHOLD,
                 GamerTunables.DEFAULT_STATS_WINDOW, testStallTid, gameComms));
     }

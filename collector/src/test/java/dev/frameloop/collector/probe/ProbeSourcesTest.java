@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,5 +47,24 @@ class ProbeSourcesTest {
 
         assertEquals("lsm:bprm_committed_creds, lsm:task_free", sources.get(EventType.PROCESS));
         assertEquals(ProbeSources.SCHEDULER, sources.get(EventType.DEADLINE_MISS));
+    }
+
+    @Test
+    void shouldSayOffForAStreamTheSessionDoesNotRecordInEitherMode() {
+        for (ProbeMode mode : ProbeMode.values()) {
+            Map<EventType, String> sources = ProbeSources.of(mode, List.of(attached(ProbeCatalog.EXEC, 1)),
+                    Set.of(EventType.MIGRATION));
+
+            assertEquals(ProbeSources.OFF, sources.get(EventType.MIGRATION), mode.name());
+            assertEquals("tp_btf:sched_process_exec", sources.get(EventType.PROCESS), mode.name());
+        }
+    }
+
+    @Test
+    void shouldTurnOffOnlyTheStreamsThatExistForTheirOwnEvents() {
+        ProbeOptions options = ProbeOptions.defaults().withRecordedTypes(Set.of(EventType.PROCESS));
+
+        assertEquals(Set.of(EventType.MIGRATION), options.streamsOff());
+        assertEquals(Set.of(), ProbeOptions.defaults().streamsOff());
     }
 }

@@ -36,20 +36,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The process probe of observe.bpf.o on this host's kernel: a shell execs N programs whose names the
  * kernel makes their comm (quotes, a newline, markup, bytes that are not UTF-8, game names), and exactly N
  * exec events and N exit events with that shell as parent come out, comm bytes as given, the game flag
- * set by the patterns and unset otherwise. On a host without LSM the tracepoint fallback produces them.
+ * set by the comm and path patterns and unset otherwise (a near match is no match). On a host without LSM the tracepoint fallback produces them.
  */
 class ProcessProbeHostTest {
     private static final byte[][] NAMES = {
             "plain-prog".getBytes(StandardCharsets.US_ASCII),
             "q\"uo'te`$(x)".getBytes(StandardCharsets.US_ASCII),
-            "new\nline".getBytes(StandardCharsets.US_ASCII),
+            "new\nline".getBytes(StandardCharsets.US_ASCII),         // its path matches the path pattern w\nli
             "<script>alert(1)".getBytes(StandardCharsets.US_ASCII), // longer than a comm: cut to 15 bytes
             {(byte) 0xff, (byte) 0xfe, 'b', 'a', 'd', (byte) 0xc3, '(', (byte) 0x80},
             "flgame-one".getBytes(StandardCharsets.US_ASCII),        // matches --game-comm flgame*
             "Hero.exe".getBytes(StandardCharsets.US_ASCII),          // matches the default *.exe
-            "notflgame".getBytes(StandardCharsets.US_ASCII),
+            "notflgame".getBytes(StandardCharsets.US_ASCII),         // its path matches the path pattern /notfl
     };
-    private static final boolean[] GAME = {false, false, false, false, false, true, true, false};
+    /** Path patterns added to the defaults: "/notfl" matches a path's last component, "w\nli" inside one, "plain-prox" only nearly. */
+    private static final List<String> PATH_PATTERNS = List.of("/notfl", "w\nli", "plain-prox");
+    private static final boolean[] GAME = {false, false, true, false, false, true, true, true};
 
     @TempDir
     Path dir;
@@ -69,7 +71,7 @@ class ProcessProbeHostTest {
                 events.add(event.toRecord());
             }
         };
-        ProbeOptions options = ProbeOptions.defaults().withGameComms(List.of("flgame*"));
+        ProbeOptions options = ProbeOptions.defaults().withGameComms(List.of("flgame*")).withGamePathPatterns(PATH_PATTERNS);
         try (ProbeSet probes = ProbeSet.open(ProbeMode.OBSERVE, options)) {
             KernelRings rings = probes.rings();
             Map<EventType, String> sources = probes.sources();

@@ -1,6 +1,7 @@
 package dev.frameloop.collector.record;
 
 import dev.frameloop.collector.cli.ExitCodes;
+import dev.frameloop.collector.probe.ProbeSources;
 import dev.frameloop.collector.ring.RingConsumer;
 import dev.frameloop.collector.testing.HostRequirements;
 import dev.frameloop.core.dataset.DataFile;
@@ -77,6 +78,7 @@ class RecordHostTest {
         assertTrue(manifest.exitReason().contains("process " + sleeper.pid() + " exited"), manifest.exitReason());
         assertFalse(manifest.bpfObjectSha256().isEmpty());
         assertTrue(manifest.eventSources().get("process").contains("sched_process_exec"), manifest.eventSources().toString());
+        assertEquals(ProbeSources.OFF, manifest.eventSources().get("migration"), "--events process leaves migrations off");
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
             String table = "read_parquet('" + data + "/*/event=process/*.parquet', hive_partitioning = true)";
             List<byte[]> execComms = bytes(duck, "SELECT comm FROM " + table + " WHERE ppid = ? AND action = 'EXEC'"
