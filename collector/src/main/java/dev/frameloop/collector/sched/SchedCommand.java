@@ -227,6 +227,7 @@ public final class SchedCommand implements Callable<Integer> {
             List<StreamCount> streams = Gamer.readStreams(gamer.object());
             report(out, stats, streams, tally, policyStates(policy));
             if (extension != null) {
+                extension.stopped(stop.toString(), stop.isEjection());
                 extension.report().forEach(out::println);
             }
             if (ringErrors.get() > 0) {

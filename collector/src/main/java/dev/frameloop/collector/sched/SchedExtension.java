@@ -29,6 +29,15 @@ public interface SchedExtension {
      */
     EventHandler start(BoostPolicyMap policy);
 
+    /**
+     * Called once the scheduler stopped and its rings are drained, before {@link #report}.
+     *
+     * @param reason  why it stopped, in the words sched prints
+     * @param ejected whether the kernel ejected it (rather than a signal, --duration or a clean exit)
+     */
+    default void stopped(String reason, boolean ejected) {
+    }
+
     /** Lines for the end-of-run report, asked for after the rings are drained. */
     List<String> report();
 }

@@ -116,6 +116,10 @@ public final class LoopCommand implements Callable<Integer> {
                     + " entries then expire by their --ttl while gamer schedules on, until frameloop unpin.")
     boolean pin;
 
+    @Option(names = "--test-stall-tid", paramLabel = "TID",
+            description = "Test only: passed to sched, whose gamer then never dispatches TID, so the kernel ejects it.")
+    int testStallTid;
+
     @Option(names = "--decisions", paramLabel = "FILE",
             description = "Write the decision lines to FILE instead of stdout.")
     Path decisions;
@@ -246,6 +250,10 @@ public final class LoopCommand implements Callable<Integer> {
         if (pin) {
             args.add("--pin");
         }
+        if (testStallTid != 0) {
+            args.add("--test-stall-tid");
+            args.add(Integer.toString(testStallTid));
+        }
         for (int pid : gamePids) {
             args.add("--game-pid");
             args.add(Integer.toString(pid));
@@ -281,6 +289,7 @@ public final class LoopCommand implements Callable<Integer> {
         private Map<String, String> eventSources = Map.of();
         private ClosedLoop loop;
         private LoopRecording recording;
+        private String ejection;
 
         LiveLoop(SafePredictor predictor, RolePolicy policy, boolean dryRun, PrintWriter log, long reorderNs,
                  DatasetStorage storage) {
@@ -331,12 +340,22 @@ public final class LoopCommand implements Callable<Integer> {
         }
 
         @Override
+        public void stopped(String reason, boolean ejected) {
+            if (ejected) {
+                ejection = reason;
+                log.println("loop: " + reason + "; the loop stops with it (the kernel schedules on its own; gamer's"
+                        + " boost_policy map, and every entry in it, went with gamer)");
+            }
+        }
+
+        @Override
         public List<String> report() {
             List<String> lines = new ArrayList<>();
             lines.add("loop" + (dryRun ? " (dry run: no map written)" : "") + ":");
             if (loop != null) {
                 loop.report().forEach(l -> lines.add("  " + l));
             }
+            lines.add("  scheduler ejections: " + (ejection == null ? 0 : 1));
             if (recording != null) {
                 SessionSummary summary = recording.finish("stopped with the loop");
                 lines.add("  recorded: " + recording.decisions() + " decisions; session " + summary.manifest().sessionId()

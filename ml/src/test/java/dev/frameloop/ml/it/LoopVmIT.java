@@ -25,7 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * at 100 FPS, and {@code frameloop loop --pin} runs live beside gamer. The model names the thread render, the loop
  * writes its boost_policy entry, gamer applies it (its policy-applied event, with that tid and role); then the
  * loop is SIGKILLed: gamer stays registered (pinned) and, once the entry's TTL has passed, finds it expired and
- * ignores it — {@code frameloop unpin} lists the entry as applied and expired, then unregisters gamer.
+ * ignores it — {@code frameloop unpin} lists the entry as applied and expired, then unregisters gamer. Then a
+ * second loop runs with gamer told to leave a runnable spinner out ({@code --test-stall-tid}): the kernel's
+ * watchdog ejects gamer, and the loop logs and counts the ejection and stops with it.
  */
 @Tag("vm")
 class LoopVmIT {
@@ -54,8 +56,17 @@ class LoopVmIT {
                 "$FL unpin > /tmp/unpin.out 2>&1; echo \"UNPIN_EXIT $?\"",
                 "i=0; while [ \"$(cat $S/state)\" != disabled ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done",
                 "echo \"STATE_AFTER_UNPIN $(cat $S/state)\"",
+                // a second loop whose gamer leaves a runnable spinner out (test-only option): the kernel's watchdog
+                // ejects gamer; the loop must say so, count it, and stop with gamer, the machine scheduling on
+                "sh -c 'while :; do :; done' &",
+                "T=$!",
+                "$FL loop --model " + model + " --test-stall-tid $T --duration 5m > /tmp/eject.out 2>&1;"
+                        + " echo \"EJECT_LOOP_EXIT $?\"",
+                "kill $T",
+                "echo \"STATE_AFTER_EJECT $(cat $S/state)\"",
                 "kill $M",
-                "echo '--- loop'; cat /tmp/loop.out; echo '--- unpin'; cat /tmp/unpin.out; echo '--- end'");
+                "echo '--- loop'; cat /tmp/loop.out; echo '--- unpin'; cat /tmp/unpin.out",
+                "echo '--- ejected loop'; sed 's/^/EJECT| /' /tmp/eject.out; echo '--- end'");
     }
 
     @BeforeAll
@@ -74,8 +85,8 @@ class LoopVmIT {
 
         String frameLoop = Workloads.relative(Workloads.frameLoop());
         run = GuestRun.vm("sh", "-c", script(model, frameLoop))
-                .options("--timeout", "16m")
-                .hostTimeout(Duration.ofMinutes(20))
+                .options("--timeout", "22m")
+                .hostTimeout(Duration.ofMinutes(26))
                 .run();
         assertEquals(0, run.exitCode(), run.describe());
     }
@@ -100,6 +111,18 @@ class LoopVmIT {
                 + " expired and ignored$").matcher(out).find(), "the entry expired on its own\n" + run.describe());
         assertTrue(out.contains("UNPIN_EXIT 0"), run.describe());
         assertTrue(out.contains("STATE_AFTER_UNPIN disabled"), run.describe());
+    }
+
+    @Test
+    void shouldSayTheKernelEjectedTheSchedulerCountItAndStopWithItLeavingTheMachineScheduling() {
+        String out = run.stdout();
+        assertTrue(out.contains("EJECT_LOOP_EXIT 1"), "an ejection is a failure the exit code shows\n" + run.describe());
+        assertTrue(Pattern.compile("(?m)^EJECT\\| loop: ejected by the kernel: .*ERROR_STALL.*; the loop stops with it")
+                .matcher(out).find(), "the loop logged the ejection in the kernel's words\n" + run.describe());
+        assertTrue(out.contains("EJECT|   scheduler ejections: 1"), "and counted it\n" + run.describe());
+        assertTrue(Pattern.compile("(?m)^EJECT\\|   policy: \\d+ writes, \\d+ deletes, 0 failed writes")
+                .matcher(out).find(), "its counters were reported\n" + run.describe());
+        assertTrue(out.contains("STATE_AFTER_EJECT disabled"), "the kernel schedules on its own\n" + run.describe());
     }
 
     private static String group(String text, String regex) {
