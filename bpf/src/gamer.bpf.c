@@ -211,26 +211,6 @@ static __always_inline u32 clamp_boost(u32 boost)
 	return boost;
 }
 
-static __always_inline void emit_policy_applied(struct task_struct *p, struct gamer_task *t, u64 now)
-{
-	struct fl_policy_applied_event *e;
-
-	e = fl_ring_reserve(&fl_rb_policy_applied, FL_EVENT_POLICY_APPLIED, sizeof(*e));
-	if (!e)
-		return;
-	fl_event_header_init(&e->header, FL_EVENT_POLICY_APPLIED, FL_EVENT_VERSION_POLICY_APPLIED, sizeof(*e), now);
-	e->pid = p->tgid;
-	e->tid = p->pid;
-	e->entry_timestamp_ns = t->policy_entry_ts;
-	e->expiry_ns = t->policy_expiry_ns;
-	e->slice_ns = t->policy_slice_ns;
-	e->boost = t->policy_boost;
-	e->role = t->policy_role;
-	e->pad0 = 0;
-	e->pad1 = 0;
-	fl_submit_batched(e, FL_EVENT_POLICY_APPLIED);
-}
-
 static __always_inline u64 policy_generation(void)
 {
 	u32 zero = 0;
@@ -294,7 +274,8 @@ static __always_inline u8 policy_role(struct task_struct *p, struct gamer_task *
 			e->applied_ns = now;
 			e->flags |= FL_POLICY_APPLIED;
 		}
-		emit_policy_applied(p, t, now);
+		fl_emit_policy_applied(&fl_rb_policy_applied, p->tgid, p->pid, t->policy_entry_ts, t->policy_expiry_ns,
+				       t->policy_slice_ns, t->policy_boost, t->policy_role, now);
 		if ((s = stats()))
 			s->policy_applied++;
 	}

@@ -59,7 +59,6 @@ static __always_inline void apply(struct task_struct *p, u64 now)
 {
 	u32 tid = p->pid;
 	struct fl_boost_policy *e;
-	struct fl_policy_applied_event *ev;
 
 	if (tid == 0)
 		return;
@@ -68,20 +67,8 @@ static __always_inline void apply(struct task_struct *p, u64 now)
 		return;
 	e->flags |= FL_POLICY_APPLIED;
 	e->applied_ns = now;
-	ev = fl_ring_reserve(&fl_rb_policy_applied, FL_EVENT_POLICY_APPLIED, sizeof(*ev));
-	if (!ev)
-		return;
-	fl_event_header_init(&ev->header, FL_EVENT_POLICY_APPLIED, FL_EVENT_VERSION_POLICY_APPLIED, sizeof(*ev), now);
-	ev->pid = p->tgid;
-	ev->tid = tid;
-	ev->entry_timestamp_ns = e->entry_timestamp_ns;
-	ev->expiry_ns = e->expiry_ns;
-	ev->slice_ns = e->slice_ns;
-	ev->boost = e->boost;
-	ev->role = e->role;
-	ev->pad0 = 0;
-	ev->pad1 = 0;
-	fl_submit_batched(ev, FL_EVENT_POLICY_APPLIED);
+	fl_emit_policy_applied(&fl_rb_policy_applied, p->tgid, tid, e->entry_timestamp_ns, e->expiry_ns, e->slice_ns,
+			       e->boost, e->role, now);
 }
 
 SEC("tp_btf/sched_switch")

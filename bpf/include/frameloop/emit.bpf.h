@@ -42,4 +42,30 @@ static __always_inline void fl_submit_batched(void *rec, __u32 stream)
 	bpf_ringbuf_submit(rec, flags);
 }
 
+/*
+ * The policy-applied event: the scheduler (or the loop bench's stand-in for it) first used the
+ * boost_policy entry written at entry_ts, at `now`. `ring` is the object's policy-applied ring.
+ */
+static __always_inline void fl_emit_policy_applied(void *ring, __u32 pid, __u32 tid, __u64 entry_ts,
+						    __u64 expiry_ns, __u64 slice_ns, __u32 boost, __u8 role,
+						    __u64 now)
+{
+	struct fl_policy_applied_event *e;
+
+	e = fl_ring_reserve(ring, FL_EVENT_POLICY_APPLIED, sizeof(*e));
+	if (!e)
+		return;
+	fl_event_header_init(&e->header, FL_EVENT_POLICY_APPLIED, FL_EVENT_VERSION_POLICY_APPLIED, sizeof(*e), now);
+	e->pid = pid;
+	e->tid = tid;
+	e->entry_timestamp_ns = entry_ts;
+	e->expiry_ns = expiry_ns;
+	e->slice_ns = slice_ns;
+	e->boost = boost;
+	e->role = role;
+	e->pad0 = 0;
+	e->pad1 = 0;
+	fl_submit_batched(e, FL_EVENT_POLICY_APPLIED);
+}
+
 #endif /* FRAMELOOP_EMIT_BPF_H */
