@@ -1,6 +1,6 @@
 package dev.frameloop.collector.bench;
 
-import dev.frameloop.collector.jna.LibC;
+import dev.frameloop.collector.ring.ThreadTuning;
 
 import java.util.concurrent.locks.LockSupport;
 
@@ -14,7 +14,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Pacer {
     private static final long SPIN_NS = 5_000;
-    private static final long DEFAULT_TIMER_SLACK = 0;
 
     private Pacer() {
     }
@@ -36,11 +35,11 @@ public final class Pacer {
     /** Emits records {@code firstSeq ..} through {@code emitter}, {@code ratePerSecond} of them per second. */
     public static Run run(Emitter emitter, long records, long firstSeq, long ratePerSecond) {
         double periodNs = 1e9 / ratePerSecond;
-        LibC.prctl(LibC.PR_SET_TIMERSLACK, 1, 0, 0, 0);
+        ThreadTuning.fineTimerSlack();
         try {
             return paced(emitter, records, firstSeq, periodNs);
         } finally {
-            LibC.prctl(LibC.PR_SET_TIMERSLACK, DEFAULT_TIMER_SLACK, 0, 0, 0);
+            ThreadTuning.defaultTimerSlack();
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.frameloop.ml.bench;
 
-import dev.frameloop.collector.jna.LibC;
+import dev.frameloop.collector.ring.ThreadTuning;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  * reader's makes the kernel throttle both (sched_rt_runtime_us), for up to seconds.
  */
 final class TargetThread implements AutoCloseable {
-    private static final int NICE = -20;
+    private static final int NICE = ThreadTuning.HIGHEST_NICE;
 
     private final Thread thread;
     private final CountDownLatch started = new CountDownLatch(1);
@@ -30,9 +30,9 @@ final class TargetThread implements AutoCloseable {
 
     TargetThread(long sleepNs) {
         thread = new Thread(() -> {
-            LibC.prctl(LibC.PR_SET_TIMERSLACK, 1, 0, 0, 0);
+            ThreadTuning.fineTimerSlack();
             tid = currentTid();
-            boosted = LibC.setpriority(LibC.PRIO_PROCESS, tid, NICE) == 0;
+            boosted = ThreadTuning.trySetNice(tid, NICE);
             started.countDown();
             while (running) {
                 LockSupport.parkNanos(sleepNs);
