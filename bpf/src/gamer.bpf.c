@@ -6,7 +6,7 @@
  * runs, whatever its class (fairness between tasks of the same nice level). When it is
  * queued it gets a deadline
  *
- *     deadline = vtime + exec_runtime * (100 / weight) * (100 / boost)
+ *     deadline = vtime + min(exec_runtime * (100 / weight), exec_runtime_max_ns) * (100 / boost)
  *
  * where exec_runtime is what it ran since it last slept (capped by exec_runtime_max_ns) and
  * boost comes from its class (classify.bpf.h) or its boost_policy entry (policy.h): a thread
@@ -14,10 +14,20 @@
  * late one. A sleeper's vtime is lifted to at most vtime_lag_ns behind the clock (vtime_now,
  * the vtime of the latest task to start running): sleeping earns a bounded credit.
  *
+ * No task waits unboundedly (a task preempted inside an RCU read-side section that waits
+ * ~21 s stalls RCU, and the kernel then ejects the scheduler):
+ *   - the weighted run time in a deadline is capped, so a heavily niced task (weight 1: its
+ *     run time weighs 100x) is not pushed seconds of vtime behind everyone else;
+ *   - a new task starts one weighted slice after the clock, so a fork storm pays for the
+ *     CPU it takes and moves the clock on, instead of running ahead of every queued task;
+ *   - the sync-wakeup shortcut onto the waker's CPU is only taken when nothing waits on the
+ *     shared DSQ, so a waker/wakee pair (a fork loop and its children) cannot keep a CPU.
+ *
  * Paths a task takes:
  *   wakeup, an idle CPU found   select_cpu -> that CPU's local DSQ (fast path)
  *                               (a fully idle SMT core first, from the kernel's topology)
- *   sync wakeup, nothing idle   select_cpu -> the waker's CPU's local DSQ, when it is empty
+ *   sync wakeup, nothing idle   select_cpu -> the waker's CPU's local DSQ, when it and the
+ *                               shared DSQ are empty
  *   otherwise                   enqueue -> the shared DSQ, ordered by deadline; an idle CPU is
  *                               kicked, or, for a boosted task, a CPU running a task with a
  *                               lower boost and a later deadline is preempted
@@ -314,9 +324,13 @@ static __always_inline u64 task_deadline(struct task_struct *p, struct gamer_tas
 	u64 floor = vtime_now - vtime_lag_ns;
 	u32 weight = p->scx.weight ? p->scx.weight : 100;
 
+	u64 weighted_runtime = t->exec_runtime * 100 / weight;
+
 	if (fl_time_before(t->vtime, floor))
 		t->vtime = floor;
-	return t->vtime + t->exec_runtime * 100 / weight * 100 / (t->boost ? t->boost : FL_BOOST_NONE);
+	if (weighted_runtime > exec_runtime_max_ns)
+		weighted_runtime = exec_runtime_max_ns;
+	return t->vtime + weighted_runtime * 100 / (t->boost ? t->boost : FL_BOOST_NONE);
 }
 
 /* Sets the deadline the task is queued with, and the wall-clock time it stands for. */
@@ -535,7 +549,8 @@ s32 SCX_OPS(gamer_select_cpu, struct task_struct *p, s32 prev_cpu, u64 wake_flag
 	if (cpu < 0 && (wake_flags & SCX_WAKE_SYNC)) {
 		s32 waker = bpf_get_smp_processor_id();
 
-		if (bpf_cpumask_test_cpu(waker, p->cpus_ptr) && scx_bpf_dsq_nr_queued(SCX_DSQ_LOCAL) == 0) {
+		if (bpf_cpumask_test_cpu(waker, p->cpus_ptr) && scx_bpf_dsq_nr_queued(SCX_DSQ_LOCAL) == 0 &&
+		    scx_bpf_dsq_nr_queued(GAMER_SHARED_DSQ) == 0) {
 			cpu = waker;
 			reason = FL_MIGRATION_WAKEUP_AFFINITY;
 		}
@@ -723,13 +738,16 @@ void SCX_OPS(gamer_enable, struct task_struct *p)
 {
 	struct gamer_task *t = task_of(p);
 	u64 now = bpf_ktime_get_ns();
+	u32 weight = p->scx.weight ? p->scx.weight : 100;
+	u64 debit;
 
 	if (!t)
 		return;
-	t->vtime = vtime_now;
 	t->last_cpu = scx_bpf_task_cpu(p);
 	stats_reset(t, now);
 	refresh_class(p, t, now, false, true);
+	debit = t->slice_ns * 100 / weight;
+	t->vtime = vtime_now + (debit < exec_runtime_max_ns ? debit : exec_runtime_max_ns);
 }
 
 /* task_struct.flags: the task is exiting (not merely leaving sched_ext) */

@@ -13,16 +13,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * gamer under what a game meets on a busy desktop, in the guest: both CPUs saturated by spinners, a fork
- * storm, and a 60 FPS frame loop (the "game", classed by its name) for 60 s. The watchdog must not eject
- * gamer, and the frame loop's deadline misses must be counted consistently.
+ * storm, two niced periodic workers (nice 10 and nice 19: a heavily niced task, like khugepaged, whose run
+ * time weighs up to 100x in vtime) and a 60 FPS frame loop (the "game", classed by its name) for 60 s.
+ * Nothing may starve: neither the watchdog nor the kernel's RCU stall detector (a task preempted inside an
+ * RCU read-side section that waits ~21 s) may eject gamer, every worker runs to its end, and the frame
+ * loop's deadline misses must be counted consistently.
  */
 @Tag("vm")
 class GamerStressVmIT {
     private static final int FPS = 60;
     private static final int SECONDS = 60;
 
+    private static final int NICED_RATE = 100;
     private static final Pattern FRAME_LOOP = Pattern.compile(
-            "frame_loop: pid (\\d+) tid (\\d+) fps \\d+ frames (\\d+) late_1ms (\\d+) late_4ms (\\d+) late_16ms (\\d+)"
+            "(?m)^frame_loop: pid (\\d+) tid (\\d+) fps \\d+ frames (\\d+) late_1ms (\\d+) late_4ms (\\d+) late_16ms (\\d+)"
                     + " max_late_us (\\d+) skipped (\\d+)");
 
     private static String script(String frameLoop) {
@@ -35,7 +39,10 @@ class GamerStressVmIT {
                 "while ! grep -q 'gamer enabled' $out && kill -0 $P 2>/dev/null; do sleep 0.2; done",
                 "for i in 1 2 3 4; do ( while [ ! -e /tmp/stop ]; do :; done ) & done",
                 "for i in 1 2; do ( while [ ! -e /tmp/stop ]; do sh -c : ; done ) & done",
+                niced(frameLoop, 10),
+                niced(frameLoop, 19),
                 frameLoop + " --fps " + FPS + " --seconds " + SECONDS + " --work-us 2000 > /tmp/fl.out",
+                "wait $W10 $W19",
                 "read s < $S/state; o=; [ -r $S/root/ops ] && read o < $S/root/ops; echo \"DURING $s $o\"",
                 "touch /tmp/stop",
                 "kill -TERM $P; wait $P; rc=$?",
@@ -43,7 +50,15 @@ class GamerStressVmIT {
                 "echo \"SCHED_EXIT $rc\"",
                 "read s < $S/state; echo \"AFTER $s\"",
                 "cat /tmp/fl.out",
+                "for n in 10 19; do sed \"s/^/NICE$n /\" /tmp/niced$n.out; done",
                 "echo '--- sched output'; cat $out");
+    }
+
+    /** A periodic worker at nice N, named nicedN (not the game), writing /tmp/nicedN.out; its pid in $WN. */
+    private static String niced(String frameLoop, int nice) {
+        String name = "/tmp/niced" + nice;
+        return "ln -sf \"$PWD/" + frameLoop + "\" " + name + "; nice -n " + nice + " " + name + " --fps " + NICED_RATE
+                + " --seconds " + SECONDS + " --work-us 3000 > " + name + ".out & W" + nice + "=$!";
     }
 
     @Test
@@ -68,6 +83,16 @@ class GamerStressVmIT {
         long frames = Long.parseLong(loop.group(3));
         long skipped = Long.parseLong(loop.group(8));
         assertEquals((long) FPS * SECONDS, frames + skipped, "every frame time is either run or skipped\n" + r.describe());
+
+        for (int nice : new int[] {10, 19}) {
+            Matcher niced = Pattern.compile("(?m)^NICE" + nice + " frame_loop: pid \\d+ tid \\d+ fps \\d+ frames (\\d+)"
+                    + " late_1ms \\d+ late_4ms \\d+ late_16ms \\d+ max_late_us (\\d+) skipped (\\d+)").matcher(out);
+            assertTrue(niced.find(), "the nice " + nice + " worker ran to its end\n" + r.describe());
+            assertEquals((long) NICED_RATE * SECONDS, Long.parseLong(niced.group(1)) + Long.parseLong(niced.group(3)),
+                    "every period of the nice " + nice + " worker is either run or skipped\n" + r.describe());
+            System.out.printf("stress: nice %d worker ran %s of %d periods, longest wait %s us%n",
+                    nice, niced.group(1), NICED_RATE * SECONDS, niced.group(2));
+        }
 
         SchedReport report = SchedReport.parse(out);
         assertTrue(report.classChanges().get("game") >= 1, "the frame loop is classed as game by its name\n" + r.describe());
