@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,8 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * gamer under what a game meets on a busy desktop, in the guest: both CPUs saturated by spinners, a fork
- * storm, two niced periodic workers (nice 10 and nice 19: a heavily niced task, like khugepaged, whose run
- * time weighs up to 100x in vtime) and a 60 FPS frame loop (the "game", classed by its name) for 60 s.
+ * storm, two niced periodic workers (nice 10: 3 ms every 10 ms; nice 19: 120 ms bursts once a second, the shape
+ * of khugepaged's scans, past the cap on the run time a deadline counts, with its run time weighing 100x in
+ * vtime) and a 60 FPS frame loop (the "game", classed by its name) for 60 s.
  * Nothing may starve: neither the watchdog nor the kernel's RCU stall detector (a task preempted inside an
  * RCU read-side section that waits ~21 s) may eject gamer, every worker runs to its end, and the frame
  * loop's deadline misses must be counted consistently.
@@ -24,7 +26,8 @@ class GamerStressVmIT {
     private static final int FPS = 60;
     private static final int SECONDS = 60;
 
-    private static final int NICED_RATE = 100;
+    /** nice level -> {periods per second, work per period in us} */
+    private static final Map<Integer, int[]> NICED = Map.of(10, new int[] {100, 3000}, 19, new int[] {1, 120_000});
     private static final Pattern FRAME_LOOP = Pattern.compile(
             "(?m)^frame_loop: pid (\\d+) tid (\\d+) fps \\d+ frames (\\d+) late_1ms (\\d+) late_4ms (\\d+) late_16ms (\\d+)"
                     + " max_late_us (\\d+) skipped (\\d+)");
@@ -57,8 +60,8 @@ class GamerStressVmIT {
     /** A periodic worker at nice N, named nicedN (not the game), writing /tmp/nicedN.out; its pid in $WN. */
     private static String niced(String frameLoop, int nice) {
         String name = "/tmp/niced" + nice;
-        return "ln -sf \"$PWD/" + frameLoop + "\" " + name + "; nice -n " + nice + " " + name + " --fps " + NICED_RATE
-                + " --seconds " + SECONDS + " --work-us 3000 > " + name + ".out & W" + nice + "=$!";
+        return "ln -sf \"$PWD/" + frameLoop + "\" " + name + "; nice -n " + nice + " " + name + " --fps " + NICED.get(nice)[0]
+                + " --seconds " + SECONDS + " --work-us " + NICED.get(nice)[1] + " > " + name + ".out & W" + nice + "=$!";
     }
 
     @Test
@@ -88,10 +91,10 @@ class GamerStressVmIT {
             Matcher niced = Pattern.compile("(?m)^NICE" + nice + " frame_loop: pid \\d+ tid \\d+ fps \\d+ frames (\\d+)"
                     + " late_1ms \\d+ late_4ms \\d+ late_16ms \\d+ max_late_us (\\d+) skipped (\\d+)").matcher(out);
             assertTrue(niced.find(), "the nice " + nice + " worker ran to its end\n" + r.describe());
-            assertEquals((long) NICED_RATE * SECONDS, Long.parseLong(niced.group(1)) + Long.parseLong(niced.group(3)),
+            assertEquals((long) NICED.get(nice)[0] * SECONDS, Long.parseLong(niced.group(1)) + Long.parseLong(niced.group(3)),
                     "every period of the nice " + nice + " worker is either run or skipped\n" + r.describe());
             System.out.printf("stress: nice %d worker ran %s of %d periods, longest wait %s us%n",
-                    nice, niced.group(1), NICED_RATE * SECONDS, niced.group(2));
+                    nice, niced.group(1), NICED.get(nice)[0] * SECONDS, niced.group(2));
         }
 
         SchedReport report = SchedReport.parse(out);
