@@ -17,26 +17,31 @@ import java.util.function.Consumer;
  *
  * @param presentsNs       every frame's present time, CLOCK_MONOTONIC ns, in frame order
  * @param missed           every frame's deadline miss
+ * @param preempted        every frame whose render thread was switched out involuntarily between its present's
+ *                         clock read and the return to the frame loop (false throughout in files written before
+ *                         synthgame recorded it)
  * @param inputLatenciesNs every presented input event's latency, ns
  * @param summary          summary.json as written
  */
-public record GroundTruth(long[] presentsNs, boolean[] missed, long[] inputLatenciesNs, JsonNode summary) {
+public record GroundTruth(long[] presentsNs, boolean[] missed, boolean[] preempted, long[] inputLatenciesNs,
+                          JsonNode summary) {
     public static final String FRAMES = "frames.csv";
     public static final String INPUT = "input.csv";
     public static final String SUMMARY = "summary.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FRAME_COLUMNS = "frame,scheduled_ns,start_ns,present_ns,deadline_ns,work_ns,spike,missed";
 
     /** Reads the folder; fails with the file and line that are wrong. */
     public static GroundTruth read(Path dir) throws IOException {
         JsonNode summary = JSON.readTree(dir.resolve(SUMMARY).toFile());
         List<long[]> frames = new ArrayList<>();
-        readCsv(dir.resolve(FRAMES), "frame,scheduled_ns,start_ns,present_ns,deadline_ns,work_ns,spike,missed", 8,
-                f -> frames.add(new long[] {Long.parseLong(f[3]), Long.parseLong(f[7])}));
+        readCsv(dir.resolve(FRAMES), List.of(FRAME_COLUMNS + ",preempted", FRAME_COLUMNS), f -> frames.add(
+                new long[] {Long.parseLong(f[3]), Long.parseLong(f[7]), f.length > 8 ? Long.parseLong(f[8]) : 0}));
         List<Long> latencies = new ArrayList<>();
         Path input = dir.resolve(INPUT);
         if (Files.exists(input)) {
-            readCsv(input, "seq,event_ns,read_ns,frame,present_ns,latency_ns", 6, f -> {
+            readCsv(input, List.of("seq,event_ns,read_ns,frame,present_ns,latency_ns"), f -> {
                 long latency = Long.parseLong(f[5]);
                 if (latency >= 0) {
                     latencies.add(latency);
@@ -45,11 +50,13 @@ public record GroundTruth(long[] presentsNs, boolean[] missed, long[] inputLaten
         }
         long[] presents = new long[frames.size()];
         boolean[] missed = new boolean[frames.size()];
+        boolean[] preempted = new boolean[frames.size()];
         for (int i = 0; i < presents.length; i++) {
             presents[i] = frames.get(i)[0];
             missed[i] = frames.get(i)[1] != 0;
+            preempted[i] = frames.get(i)[2] != 0;
         }
-        return new GroundTruth(presents, missed, latencies.stream().mapToLong(Long::longValue).toArray(), summary);
+        return new GroundTruth(presents, missed, preempted, latencies.stream().mapToLong(Long::longValue).toArray(), summary);
     }
 
     public int frames() {
@@ -76,12 +83,14 @@ public record GroundTruth(long[] presentsNs, boolean[] missed, long[] inputLaten
         return new RunSample(frameTimes, miss, latencies, underruns());
     }
 
-    private static void readCsv(Path file, String header, int columns, Consumer<String[]> row) throws IOException {
+    /** Reads a CSV file whose header is one of {@code headers}; every row has as many fields as its header. */
+    private static void readCsv(Path file, List<String> headers, Consumer<String[]> row) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file)) {
             String first = in.readLine();
-            if (!header.equals(first)) {
-                throw new IOException(file + ": header is '" + first + "', expected '" + header + "'");
+            if (!headers.contains(first)) {
+                throw new IOException(file + ": header is '" + first + "', expected '" + String.join("' or '", headers) + "'");
             }
+            int columns = first.split(",", -1).length;
             String line;
             int number = 1;
             while ((line = in.readLine()) != null) {

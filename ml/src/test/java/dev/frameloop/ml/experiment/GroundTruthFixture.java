@@ -11,12 +11,18 @@ final class GroundTruthFixture {
 
     static void write(Path dir, long[] presentsNs, boolean[] missed, long[] latenciesNs, long underruns, String renderName)
             throws IOException {
+        write(dir, presentsNs, missed, new boolean[presentsNs.length], latenciesNs, underruns, renderName);
+    }
+
+    static void write(Path dir, long[] presentsNs, boolean[] missed, boolean[] preempted, long[] latenciesNs, long underruns,
+                      String renderName) throws IOException {
         Files.createDirectories(dir);
-        StringBuilder frames = new StringBuilder("frame,scheduled_ns,start_ns,present_ns,deadline_ns,work_ns,spike,missed\n");
+        StringBuilder frames = new StringBuilder("frame,scheduled_ns,start_ns,present_ns,deadline_ns,work_ns,spike,missed,preempted\n");
         for (int i = 0; i < presentsNs.length; i++) {
             long p = presentsNs[i];
             frames.append(i).append(',').append(p - 5_000_000).append(',').append(p - 4_000_000).append(',').append(p)
-                    .append(',').append(p + 11_000_000).append(",4000000,0,").append(missed[i] ? 1 : 0).append('\n');
+                    .append(',').append(p + 11_000_000).append(",4000000,0,").append(missed[i] ? 1 : 0).append(',')
+                    .append(preempted[i] ? 1 : 0).append('\n');
         }
         Files.writeString(dir.resolve(GroundTruth.FRAMES), frames);
         StringBuilder input = new StringBuilder("seq,event_ns,read_ns,frame,present_ns,latency_ns\n");

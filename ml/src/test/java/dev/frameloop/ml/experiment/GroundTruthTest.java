@@ -32,6 +32,20 @@ class GroundTruthTest {
     }
 
     @Test
+    void shouldReadWhichFramesWerePreemptedAndTakeFilesWrittenBeforeSynthgameRecordedIt() throws IOException {
+        long[] presents = {1_000_000_000L, 1_016_000_000L, 1_032_000_000L};
+        GroundTruthFixture.write(dir, presents, new boolean[3], new boolean[] {false, true, false}, new long[0], 0, "render");
+        assertArrayEquals(new boolean[] {false, true, false}, GroundTruth.read(dir).preempted());
+
+        Files.writeString(dir.resolve(GroundTruth.FRAMES), "frame,scheduled_ns,start_ns,present_ns,deadline_ns,work_ns,spike,missed\n"
+                + "0,1,2,1000,20,3,0,0\n1,17,18,2000,36,3,0,1\n");
+        GroundTruth older = GroundTruth.read(dir);
+        assertArrayEquals(new long[] {1000, 2000}, older.presentsNs());
+        assertArrayEquals(new boolean[] {false, true}, older.missed());
+        assertArrayEquals(new boolean[2], older.preempted());
+    }
+
+    @Test
     void shouldNameTheFileAndLineThatIsWrong() throws IOException {
         GroundTruthFixture.write(dir, new long[] {1, 2}, new boolean[2], new long[0], 0, "render");
         Files.writeString(dir.resolve(GroundTruth.FRAMES), "1,2,3\n", java.nio.file.StandardOpenOption.APPEND);
