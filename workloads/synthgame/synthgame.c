@@ -19,14 +19,14 @@
  *   shader-N  shader-compile-like bursts: every --shader-every-ms, all shader threads burn CPU.
  *
  * Ground truth, written to --out DIR at the end (times are CLOCK_MONOTONIC ns):
- *   frames.csv     frame,scheduled_ns,start_ns,present_ns,deadline_ns,work_ns,spike,missed,preempted
+ *   frames.csv     frame,scheduled_ns,start_ns,present_ns,deadline_ns,work_ns,spike,missed,returned_ns
  *   input.csv      seq,event_ns,read_ns,frame,present_ns,latency_ns   (frame -1: never presented)
  *   underruns.csv  seq,time_ns,period
  *   summary.json   configuration, counts, thread ids, which features ran and why others did not
- * A frame misses its deadline when it is presented after scheduled_ns + 1/fps. preempted: the render
- * thread was switched out involuntarily between its present's clock read and the return to the frame
- * loop, where a return probe on synthgame_present also fires -- that frame's present_ns and a probe's
- * timestamp then stand for different moments.
+ * A frame misses its deadline when it is presented after scheduled_ns + 1/fps. returned_ns: the clock
+ * read right after synthgame_present returned; a return probe on it fires between present_ns and
+ * returned_ns, so that window bounds how far a probe's timestamp can be from present_ns (a preemption,
+ * an interrupt or, in an emulator, a paused virtual CPU in between widens it).
  *
  * Build: see build.sh (optional features are detected at compile time: alsa-lib, EGL).
  */
@@ -49,7 +49,6 @@
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
@@ -119,7 +118,8 @@ static uint64_t t_begin, t_end;
 
 struct frame_rec {
 	uint64_t scheduled, start, present, deadline, work;
-	int spike, missed, preempted;
+	uint64_t returned;
+	int spike, missed;
 };
 
 struct input_rec {
@@ -275,24 +275,13 @@ static int egl_init(void)
 }
 #endif
 
-/* The calling thread's involuntary context switches so far. */
-static long involuntary_switches(void)
-{
-	struct rusage usage;
-
-	return getrusage(RUSAGE_THREAD, &usage) ? -1 : usage.ru_nivcsw;
-}
-
-/* involuntary_switches() just before synthgame_present read its clock */
-static long present_switches;
-
 /*
  * The game's present: called exactly once per frame, by the render thread, after the frame's
  * work. Exported with default visibility and never inlined so that a uprobe on it sees every frame.
  * Returns the frame's present time, read as its last act: a return probe fires right after it,
  * a few instructions of the return trampoline later (a clock read after the call came back could
- * be late by a whole time slice). A loaded machine can still preempt the thread in that window;
- * the involuntary switch count read just before the clock lets the frame loop tell (preempted).
+ * be late by a whole time slice). The frame loop reads the clock again when the call returns, so
+ * the ground truth says how wide the window around the probe was (returned_ns).
  */
 __attribute__((noinline, used, visibility("default"))) uint64_t synthgame_present(uint64_t frame_no)
 {
@@ -304,12 +293,10 @@ __attribute__((noinline, used, visibility("default"))) uint64_t synthgame_presen
 		gl_clear(0x00004000 /* GL_COLOR_BUFFER_BIT */);
 		if (eglSwapBuffers(egl_dpy, egl_surf))
 			egl_swaps++;
-		present_switches = involuntary_switches();
 		return sg_now_ns();
 	}
 #endif
 	__asm__ volatile("" : : "r"(frame_no) : "memory");
-	present_switches = involuntary_switches();
 	return sg_now_ns();
 }
 
@@ -459,7 +446,7 @@ static void *render_main(void *arg)
 		f->spike = spike;
 		drm_submit();
 		f->present = synthgame_present((uint64_t)frames_n);
-		f->preempted = involuntary_switches() != present_switches;
+		f->returned = sg_now_ns();
 		for (i = consumed; i < available; i++)
 			inputs[i].present = f->present;
 		consumed = available;
@@ -822,12 +809,12 @@ static void write_ground_truth(const char *inject_line, size_t input_n, unsigned
 {
 	FILE *f = open_out("frames.csv");
 
-	fprintf(f, "frame,scheduled_ns,start_ns,present_ns,deadline_ns,work_ns,spike,missed,preempted\n");
+	fprintf(f, "frame,scheduled_ns,start_ns,present_ns,deadline_ns,work_ns,spike,missed,returned_ns\n");
 	for (size_t i = 0; i < frames_n; i++)
-		fprintf(f, "%zu,%llu,%llu,%llu,%llu,%llu,%d,%d,%d\n", i, (unsigned long long)frames[i].scheduled,
+		fprintf(f, "%zu,%llu,%llu,%llu,%llu,%llu,%d,%d,%llu\n", i, (unsigned long long)frames[i].scheduled,
 			(unsigned long long)frames[i].start, (unsigned long long)frames[i].present,
 			(unsigned long long)frames[i].deadline, (unsigned long long)frames[i].work, frames[i].spike,
-			frames[i].missed, frames[i].preempted);
+			frames[i].missed, (unsigned long long)frames[i].returned);
 	close_out(f, "frames.csv");
 
 	f = open_out("input.csv");

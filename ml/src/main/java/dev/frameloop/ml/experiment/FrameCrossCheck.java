@@ -15,10 +15,12 @@ import java.util.Locale;
 /**
  * The frames frameloop recorded for the game's pid against the game's own ground truth: the same number of frames,
  * and every frame interval (present to present) within {@link #TOLERANCE_NS} of the game's. The recorded present is
- * the return of synthgame_present (uretprobe); synthgame reads its present time as that function's last act. When the
- * render thread was preempted between that clock read and the probe (synthgame says so per frame: its involuntary
- * switch count changed across the window), the two stamps stand for different moments; the two intervals of that
- * frame are excused from the tolerance and counted. The check needs at least half of the intervals unexcused.
+ * the return of synthgame_present (uretprobe); synthgame reads its present time as that function's last act and the
+ * clock again once the call has returned, so the probe's timestamp lies in that window. A frame whose window is wider
+ * than the tolerance (the render thread preempted there, a long interrupt, in an emulator a paused virtual CPU) cannot
+ * be held to it: the two intervals of that frame are excused and counted. Every other interval must be within the
+ * tolerance (if one is not, the probe's timestamp was outside the game's window), and at least half of the intervals
+ * must be checked.
  *
  * @param pid             the game's process id (its summary.json)
  * @param groundTruth     frames the game presented
@@ -26,8 +28,7 @@ import java.util.Locale;
  * @param maxDeviationNs  the largest |recorded interval − ground-truth interval| over the unexcused intervals (-1 when
  *                        the counts differ)
  * @param overTolerance   unexcused intervals further apart than the tolerance (0 when the counts differ)
- * @param excused         intervals next to a frame whose render thread was preempted in the window (0 when the counts
- *                        differ)
+ * @param excused         intervals next to a frame whose window is wider than the tolerance (0 when the counts differ)
  * @param maxExcusedNs    the largest deviation among the excused intervals
  */
 public record FrameCrossCheck(int pid, int groundTruth, int captured, long maxDeviationNs, int overTolerance, int excused,
@@ -54,15 +55,15 @@ public record FrameCrossCheck(int pid, int groundTruth, int captured, long maxDe
                 at.add(((Number) row.get("timestamp_ns")).longValue());
             }
         });
-        return compare(pid, truth.presentsNs(), truth.preempted(), at.stream().mapToLong(Long::longValue).toArray());
+        return compare(pid, truth.presentsNs(), truth.presentWindowsNs(), at.stream().mapToLong(Long::longValue).toArray());
     }
 
     /**
      * Compares two present sequences (CLOCK_MONOTONIC ns, in frame order).
      *
-     * @param preempted per ground-truth frame: its render thread was preempted between its clock read and the probe
+     * @param windows per ground-truth frame: from its present's clock read to the clock read after the call returned
      */
-    static FrameCrossCheck compare(int pid, long[] truthPresents, boolean[] preempted, long[] recordedPresents) {
+    static FrameCrossCheck compare(int pid, long[] truthPresents, long[] windows, long[] recordedPresents) {
         if (truthPresents.length != recordedPresents.length) {
             return new FrameCrossCheck(pid, truthPresents.length, recordedPresents.length, -1, 0, 0, 0);
         }
@@ -74,7 +75,7 @@ public record FrameCrossCheck(int pid, int groundTruth, int captured, long maxDe
         int excused = 0;
         for (int i = 1; i < recorded.length; i++) {
             long deviation = Math.abs((recorded[i] - recorded[i - 1]) - (truthPresents[i] - truthPresents[i - 1]));
-            if (preempted[i] || preempted[i - 1]) {
+            if (windows[i] > TOLERANCE_NS || windows[i - 1] > TOLERANCE_NS) {
                 excused++;
                 maxExcused = Math.max(maxExcused, deviation);
             } else {
@@ -104,7 +105,7 @@ public record FrameCrossCheck(int pid, int groundTruth, int captured, long maxDe
         }
         String deviation = String.format(Locale.ROOT, "max interval deviation %.1f µs", maxDeviationNs / 1e3);
         String excusedPart = excused == 0 ? "" : String.format(Locale.ROOT,
-                "; %d of %d intervals excused, the render thread preempted between its clock read and the probe (max %.1f µs)",
+                "; %d of %d intervals excused, the game's window around the probe wider than the bar (max %.1f µs)",
                 excused, intervals(), maxExcusedNs / 1e3);
         if (holds()) {
             return "holds: " + frames + ", " + deviation + " (≤ " + TOLERANCE_NS / 1000 + " µs)" + excusedPart;

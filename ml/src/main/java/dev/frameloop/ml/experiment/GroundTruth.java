@@ -17,13 +17,13 @@ import java.util.function.Consumer;
  *
  * @param presentsNs       every frame's present time, CLOCK_MONOTONIC ns, in frame order
  * @param missed           every frame's deadline miss
- * @param preempted        every frame whose render thread was switched out involuntarily between its present's
- *                         clock read and the return to the frame loop (false throughout in files written before
+ * @param presentWindowsNs every frame's window around a return probe on its present: from the present's clock read
+ *                         to the clock read when the call had returned, ns (0 throughout in files written before
  *                         synthgame recorded it)
  * @param inputLatenciesNs every presented input event's latency, ns
  * @param summary          summary.json as written
  */
-public record GroundTruth(long[] presentsNs, boolean[] missed, boolean[] preempted, long[] inputLatenciesNs,
+public record GroundTruth(long[] presentsNs, boolean[] missed, long[] presentWindowsNs, long[] inputLatenciesNs,
                           JsonNode summary) {
     public static final String FRAMES = "frames.csv";
     public static final String INPUT = "input.csv";
@@ -36,8 +36,8 @@ public record GroundTruth(long[] presentsNs, boolean[] missed, boolean[] preempt
     public static GroundTruth read(Path dir) throws IOException {
         JsonNode summary = JSON.readTree(dir.resolve(SUMMARY).toFile());
         List<long[]> frames = new ArrayList<>();
-        readCsv(dir.resolve(FRAMES), List.of(FRAME_COLUMNS + ",preempted", FRAME_COLUMNS), f -> frames.add(
-                new long[] {Long.parseLong(f[3]), Long.parseLong(f[7]), f.length > 8 ? Long.parseLong(f[8]) : 0}));
+        readCsv(dir.resolve(FRAMES), List.of(FRAME_COLUMNS + ",returned_ns", FRAME_COLUMNS), f -> frames.add(
+                new long[] {Long.parseLong(f[3]), Long.parseLong(f[7]), f.length > 8 ? Long.parseLong(f[8]) - Long.parseLong(f[3]) : 0}));
         List<Long> latencies = new ArrayList<>();
         Path input = dir.resolve(INPUT);
         if (Files.exists(input)) {
@@ -50,13 +50,13 @@ public record GroundTruth(long[] presentsNs, boolean[] missed, boolean[] preempt
         }
         long[] presents = new long[frames.size()];
         boolean[] missed = new boolean[frames.size()];
-        boolean[] preempted = new boolean[frames.size()];
+        long[] windows = new long[frames.size()];
         for (int i = 0; i < presents.length; i++) {
             presents[i] = frames.get(i)[0];
             missed[i] = frames.get(i)[1] != 0;
-            preempted[i] = frames.get(i)[2] != 0;
+            windows[i] = frames.get(i)[2];
         }
-        return new GroundTruth(presents, missed, preempted, latencies.stream().mapToLong(Long::longValue).toArray(), summary);
+        return new GroundTruth(presents, missed, windows, latencies.stream().mapToLong(Long::longValue).toArray(), summary);
     }
 
     public int frames() {

@@ -87,7 +87,7 @@ class ExperimentReportTest {
                 recorded = java.util.Arrays.copyOf(truth, 99); // the last frame was not recorded
             }
             outcomes.add(new RunOutcome(run, dir, RunOutcome.Status.OK, "100 frames", Optional.of(GroundTruth.read(dir.resolve("ground-truth"))),
-                    Optional.empty(), Optional.of(FrameCrossCheck.compare(1234, truth, new boolean[truth.length], recorded)), Optional.empty()));
+                    Optional.empty(), Optional.of(FrameCrossCheck.compare(1234, truth, new long[truth.length], recorded)), Optional.empty()));
         }
         ExperimentAnalysis analysis = ExperimentAnalysis.of(plan, outcomes, new Bootstrap(100, 0.95, 3));
         Path html = ExperimentReport.write(out, new ExperimentReport.Inputs(plan, outcomes, analysis, new SystemInfo(Map.of("host", "h")),

@@ -11,18 +11,19 @@ final class GroundTruthFixture {
 
     static void write(Path dir, long[] presentsNs, boolean[] missed, long[] latenciesNs, long underruns, String renderName)
             throws IOException {
-        write(dir, presentsNs, missed, new boolean[presentsNs.length], latenciesNs, underruns, renderName);
+        write(dir, presentsNs, missed, new long[presentsNs.length], latenciesNs, underruns, renderName);
     }
 
-    static void write(Path dir, long[] presentsNs, boolean[] missed, boolean[] preempted, long[] latenciesNs, long underruns,
+    /** {@code windowsNs}: per frame, how long after its present the game read the clock again (returned_ns − present_ns). */
+    static void write(Path dir, long[] presentsNs, boolean[] missed, long[] windowsNs, long[] latenciesNs, long underruns,
                       String renderName) throws IOException {
         Files.createDirectories(dir);
-        StringBuilder frames = new StringBuilder("frame,scheduled_ns,start_ns,present_ns,deadline_ns,work_ns,spike,missed,preempted\n");
+        StringBuilder frames = new StringBuilder("frame,scheduled_ns,start_ns,present_ns,deadline_ns,work_ns,spike,missed,returned_ns\n");
         for (int i = 0; i < presentsNs.length; i++) {
             long p = presentsNs[i];
             frames.append(i).append(',').append(p - 5_000_000).append(',').append(p - 4_000_000).append(',').append(p)
                     .append(',').append(p + 11_000_000).append(",4000000,0,").append(missed[i] ? 1 : 0).append(',')
-                    .append(preempted[i] ? 1 : 0).append('\n');
+                    .append(p + windowsNs[i]).append('\n');
         }
         Files.writeString(dir.resolve(GroundTruth.FRAMES), frames);
         StringBuilder input = new StringBuilder("seq,event_ns,read_ns,frame,present_ns,latency_ns\n");

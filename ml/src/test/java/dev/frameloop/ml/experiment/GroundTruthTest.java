@@ -32,17 +32,17 @@ class GroundTruthTest {
     }
 
     @Test
-    void shouldReadWhichFramesWerePreemptedAndTakeFilesWrittenBeforeSynthgameRecordedIt() throws IOException {
+    void shouldReadEachFramesWindowAroundTheProbeAndTakeFilesWrittenBeforeSynthgameRecordedIt() throws IOException {
         long[] presents = {1_000_000_000L, 1_016_000_000L, 1_032_000_000L};
-        GroundTruthFixture.write(dir, presents, new boolean[3], new boolean[] {false, true, false}, new long[0], 0, "render");
-        assertArrayEquals(new boolean[] {false, true, false}, GroundTruth.read(dir).preempted());
+        GroundTruthFixture.write(dir, presents, new boolean[3], new long[] {900, 4_600_000, 1_200}, new long[0], 0, "render");
+        assertArrayEquals(new long[] {900, 4_600_000, 1_200}, GroundTruth.read(dir).presentWindowsNs());
 
         Files.writeString(dir.resolve(GroundTruth.FRAMES), "frame,scheduled_ns,start_ns,present_ns,deadline_ns,work_ns,spike,missed\n"
                 + "0,1,2,1000,20,3,0,0\n1,17,18,2000,36,3,0,1\n");
         GroundTruth older = GroundTruth.read(dir);
         assertArrayEquals(new long[] {1000, 2000}, older.presentsNs());
         assertArrayEquals(new boolean[] {false, true}, older.missed());
-        assertArrayEquals(new boolean[2], older.preempted());
+        assertArrayEquals(new long[2], older.presentWindowsNs());
     }
 
     @Test

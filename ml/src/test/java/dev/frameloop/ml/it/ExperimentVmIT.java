@@ -89,7 +89,8 @@ class ExperimentVmIT {
      * game's own is a timing: under TCG a timer interrupt lands on the present's return far more often than on
      * hardware (interrupts are taken at translation-block ends, and a return ends one), so here the test asserts
      * only that the comparison was made and that a miss is reported loudly; FrameCrossCheckTest covers the bar.
-     * The frames synthgame saw its render thread preempted in (between its clock read and the probe) are counted.
+     * Frames whose window around the probe (synthgame's clock read in its present to the one after the return) is
+     * wider than the bar are excused and counted.
      */
     @Test
     void shouldRecordEveryFrameOfEveryRunAndCompareItsIntervalsWithTheGamesOwn() throws IOException {
@@ -99,10 +100,10 @@ class ExperimentVmIT {
             assertEquals(r.path("frames").asLong(), check.path("recorded_frames").asLong(), r + "\n" + run.describe());
             assertEquals(r.path("frames").asLong(), check.path("ground_truth_frames").asLong(), r.toString());
             assertTrue(check.path("max_interval_deviation_ns").asLong(-1) >= 0, "intervals compared: " + r);
-            assertTrue(check.path("intervals_excused_preempted").asInt(-1) >= 0, "preempted frames counted: " + r);
+            assertTrue(check.path("intervals_excused_wide_window").asInt(-1) >= 0, "excused intervals counted: " + r);
             if (!check.path("holds").asBoolean(false)) {
                 assertTrue(check.path("intervals_over_tolerance").asInt() > 0
-                        || 2 * check.path("intervals_excused_preempted").asInt() > check.path("recorded_frames").asInt() - 1,
+                        || 2 * check.path("intervals_excused_wide_window").asInt() > check.path("recorded_frames").asInt() - 1,
                         "a failed check says why: intervals over the bar, or too many excused\n" + r);
                 assertTrue(html.contains("CROSS-CHECK FAILED"), "a failed cross-check is shown loudly in the report");
                 assertTrue(run.stdout().contains("EXPERIMENT_EXIT 1"), "and fails the command\n" + run.describe());
