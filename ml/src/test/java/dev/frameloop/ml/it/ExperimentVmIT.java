@@ -51,9 +51,6 @@ class ExperimentVmIT {
                 .hostTimeout(Duration.ofMinutes(25))
                 .run();
         assertEquals(0, run.exitCode(), run.describe());
-        // exit 1 is right only for the cross-check's 50 µs interval bar, a timing this slow guest may miss (below)
-        assertTrue(run.stdout().contains("EXPERIMENT_EXIT 0")
-                || run.stdout().contains("EXPERIMENT_EXIT 1") && run.describe().contains("frame cross-check FAILED"), run.describe());
         results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     }
 
@@ -85,30 +82,25 @@ class ExperimentVmIT {
     }
 
     /**
-     * Every frame synthgame presented was recorded once for its pid. Whether each interval is within 50 µs of the
-     * game's own is a timing: under TCG a timer interrupt lands on the present's return far more often than on
-     * hardware (interrupts are taken at translation-block ends, and a return ends one), so here the test asserts
-     * only that the comparison was made and that a miss is reported loudly; FrameCrossCheckTest covers the bar.
-     * Frames whose window around the probe (synthgame's clock read in its present to the one after the return) is
-     * wider than the bar are excused and counted.
+     * Every frame synthgame presented was recorded once for its pid, and every frame interval is within 50 µs of the
+     * game's own wherever the game's window around the probe (its clock read in the present to the one after the call
+     * returned) is narrower than that: under TCG a timer interrupt lands on the present's return far more often than
+     * on hardware, and a paused virtual CPU widens a window too; those frames are excused and counted, and the check
+     * fails if they are more than half (FrameCrossCheckTest covers the rules, ExperimentReportTest the loud failure).
      */
     @Test
-    void shouldRecordEveryFrameOfEveryRunAndCompareItsIntervalsWithTheGamesOwn() throws IOException {
-        String html = Files.readString(out.resolve("report.html"));
+    void shouldRecordEveryFrameOfEveryRunAndMatchItsIntervalsWithTheGamesOwn() {
         for (JsonNode r : results.path("runs")) {
             JsonNode check = r.path("frame_cross_check");
             assertEquals(r.path("frames").asLong(), check.path("recorded_frames").asLong(), r + "\n" + run.describe());
             assertEquals(r.path("frames").asLong(), check.path("ground_truth_frames").asLong(), r.toString());
-            assertTrue(check.path("max_interval_deviation_ns").asLong(-1) >= 0, "intervals compared: " + r);
-            assertTrue(check.path("intervals_excused_wide_window").asInt(-1) >= 0, "excused intervals counted: " + r);
-            if (!check.path("holds").asBoolean(false)) {
-                assertTrue(check.path("intervals_over_tolerance").asInt() > 0
-                        || 2 * check.path("intervals_excused_wide_window").asInt() > check.path("recorded_frames").asInt() - 1,
-                        "a failed check says why: intervals over the bar, or too many excused\n" + r);
-                assertTrue(html.contains("CROSS-CHECK FAILED"), "a failed cross-check is shown loudly in the report");
-                assertTrue(run.stdout().contains("EXPERIMENT_EXIT 1"), "and fails the command\n" + run.describe());
-            }
+            assertEquals(0, check.path("intervals_over_tolerance").asInt(-1), "a probe timestamp outside the game's window: " + r);
+            assertTrue(check.path("holds").asBoolean(false), "the cross-check holds: " + r + "\n" + run.describe());
+            System.out.printf("experiment: %s: %d frames, max interval deviation %.1f us, %d intervals excused (window > 50 us)%n",
+                    r.path("dir").asText(), r.path("frames").asLong(), check.path("max_interval_deviation_ns").asLong() / 1e3,
+                    check.path("intervals_excused_wide_window").asInt());
         }
+        assertTrue(run.stdout().contains("EXPERIMENT_EXIT 0"), run.describe());
     }
 
     @Test
