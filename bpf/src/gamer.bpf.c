@@ -318,19 +318,28 @@ static __always_inline void refresh_class(struct task_struct *p, struct gamer_ta
 		t->slice_ns = SCX_SLICE_DFL;
 }
 
+/* The task's sched_ext weight (100: nice 0; 1 for nice 19). */
+static __always_inline u32 task_weight(struct task_struct *p)
+{
+	return p->scx.weight ? p->scx.weight : 100;
+}
+
+/* Run time `ns` in vtime, capped at exec_runtime_max_ns: a heavily niced task's weighs up to 100x. */
+static __always_inline u64 weighted_capped(struct task_struct *p, u64 ns)
+{
+	u64 weighted = ns * 100 / task_weight(p);
+
+	return weighted < exec_runtime_max_ns ? weighted : exec_runtime_max_ns;
+}
+
 /* Lifts a sleeper's vtime to the lag floor and returns its deadline. */
 static __always_inline u64 task_deadline(struct task_struct *p, struct gamer_task *t)
 {
 	u64 floor = vtime_now - vtime_lag_ns;
-	u32 weight = p->scx.weight ? p->scx.weight : 100;
-
-	u64 weighted_runtime = t->exec_runtime * 100 / weight;
 
 	if (fl_time_before(t->vtime, floor))
 		t->vtime = floor;
-	if (weighted_runtime > exec_runtime_max_ns)
-		weighted_runtime = exec_runtime_max_ns;
-	return t->vtime + weighted_runtime * 100 / (t->boost ? t->boost : FL_BOOST_NONE);
+	return t->vtime + weighted_capped(p, t->exec_runtime) * 100 / (t->boost ? t->boost : FL_BOOST_NONE);
 }
 
 /* Sets the deadline the task is queued with, and the wall-clock time it stands for. */
@@ -690,7 +699,6 @@ void SCX_OPS(gamer_stopping, struct task_struct *p, bool runnable)
 {
 	struct gamer_task *t = task_of(p);
 	struct gamer_cpu *c = cpu_of(bpf_get_smp_processor_id());
-	u32 weight = p->scx.weight ? p->scx.weight : 100;
 	u64 now, ran;
 
 	if (c)
@@ -700,7 +708,7 @@ void SCX_OPS(gamer_stopping, struct task_struct *p, bool runnable)
 	now = bpf_ktime_get_ns();
 	ran = fl_time_before(t->running_at, now) ? now - t->running_at : 0;
 	t->running_at = 0;
-	t->vtime += ran * 100 / weight;
+	t->vtime += ran * 100 / task_weight(p);
 	t->exec_runtime += ran;
 	if (t->exec_runtime > exec_runtime_max_ns)
 		t->exec_runtime = exec_runtime_max_ns;
@@ -738,16 +746,13 @@ void SCX_OPS(gamer_enable, struct task_struct *p)
 {
 	struct gamer_task *t = task_of(p);
 	u64 now = bpf_ktime_get_ns();
-	u32 weight = p->scx.weight ? p->scx.weight : 100;
-	u64 debit;
 
 	if (!t)
 		return;
 	t->last_cpu = scx_bpf_task_cpu(p);
 	stats_reset(t, now);
 	refresh_class(p, t, now, false, true);
-	debit = t->slice_ns * 100 / weight;
-	t->vtime = vtime_now + (debit < exec_runtime_max_ns ? debit : exec_runtime_max_ns);
+	t->vtime = vtime_now + weighted_capped(p, t->slice_ns);
 }
 
 /* task_struct.flags: the task is exiting (not merely leaving sched_ext) */
